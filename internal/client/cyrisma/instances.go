@@ -1,0 +1,161 @@
+package cyrisma
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strconv"
+	"time"
+
+	"github.com/tenantops/terraform-provider-tenant/internal/client/httpclient"
+)
+
+// MFA method codes of the API.
+const (
+	MFANone          = "0"
+	MFAEmail         = "1"
+	MFAAuthenticator = "2"
+)
+
+// Instance is an organization or a customer (standard) instance.
+type Instance struct {
+	InstanceID        string `json:"instance_id"`
+	Name              string `json:"name"`
+	ShortName         string `json:"short_name"`
+	ParentID          string `json:"parent_id"`
+	Hierarchy         string `json:"hierarchy"`
+	InstanceType      string `json:"instance_type"`
+	IsConsulting      bool   `json:"is_consulting"`
+	NumberOfEndpoints int    `json:"number_of_endpoints"`
+	URL               string `json:"url"`
+	TenantID          string `json:"tenant_id"`
+	AgentKey          string `json:"agent_key"`
+	MFA               string `json:"mfa"`
+	// Enabled is 0 for a suspended instance, 1 otherwise; nil when not reported.
+	Enabled *int `json:"enabled"`
+}
+
+// Suspended reports whether the instance is suspended.
+func (i *Instance) Suspended() bool { return i.Enabled != nil && *i.Enabled == 0 }
+
+// CreateInstanceInput holds the fields of a new instance.
+type CreateInstanceInput struct {
+	InstanceType     string
+	IsConsulting     bool
+	ParentInstanceID string
+	Name             string
+	ShortName        string
+	Country          string
+	Email            string
+	MFAType          string
+	TenantID         string
+	State            string
+	City             string
+	Postal           string
+	Street           string
+}
+
+func (in CreateInstanceInput) form() url.Values {
+	form := url.Values{
+		"instance_type":      {in.InstanceType},
+		"is_consulting":      {strconv.FormatBool(in.IsConsulting)},
+		"parent_instance_id": {in.ParentInstanceID},
+		"name":               {in.Name},
+		"short_name":         {in.ShortName},
+		"country":            {in.Country},
+		"email":              {in.Email},
+	}
+	for key, value := range map[string]string{"mfa_type": in.MFAType, "tenant_id": in.TenantID, "state": in.State, "city": in.City, "postal": in.Postal, "street": in.Street} {
+		if value != "" {
+			form.Set(key, value)
+		}
+	}
+	return form
+}
+
+// CreatedInstance is the answer to a provisioning request.
+type CreatedInstance struct {
+	InstanceID string `json:"instance_id"`
+	AgentKey   string `json:"agent_key"`
+}
+
+// CreateInstance provisions a new instance. Provisioning is asynchronous: use
+// WaitInstanceReadable before reading it. The request is never repeated blindly.
+func (c *Client) CreateInstance(ctx context.Context, in CreateInstanceInput) (*CreatedInstance, error) {
+	var out CreatedInstance
+	_, err := c.api.Do(ctx, httpclient.Request{Method: http.MethodPost, Path: "/partner/instances/create", Form: in.form(), Result: &out})
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// ListInstances returns the provisioned structure; suspended instances are
+// not part of it.
+func (c *Client) ListInstances(ctx context.Context) ([]Instance, error) {
+	var out []Instance
+	_, err := c.api.Do(ctx, httpclient.Request{Method: http.MethodGet, Path: "/partner/instances/info", Result: &out})
+	return out, err
+}
+
+// GetInstance reads one instance, suspended ones included. An unknown (or
+// still provisioning) instance yields an error for which
+// httpclient.IsNotFound is true.
+func (c *Client) GetInstance(ctx context.Context, id string) (*Instance, error) {
+	var out []Instance
+	if _, err := c.api.Do(ctx, httpclient.Request{Method: http.MethodGet, Path: "/partner/instances/info/" + url.PathEscape(id), Result: &out}); err != nil {
+		return nil, err
+	}
+	for i := range out {
+		if out[i].InstanceID == id {
+			return &out[i], nil
+		}
+	}
+	return nil, httpclient.NotFoundError("Cyrisma instance %q", id)
+}
+
+// WaitInstanceReadable polls until a new instance can be read or ctx ends.
+func (c *Client) WaitInstanceReadable(ctx context.Context, id string, interval time.Duration) (*Instance, error) {
+	var inst *Instance
+	err := httpclient.Poll(ctx, interval, func(ctx context.Context) (bool, error) {
+		var err error
+		inst, err = c.GetInstance(ctx, id)
+		if httpclient.IsNotFound(err) {
+			return false, nil
+		}
+		return err == nil, err
+	})
+	return inst, err
+}
+
+// ConvertInstance converts a consulting (trial) instance to managed; the
+// conversion is one way.
+func (c *Client) ConvertInstance(ctx context.Context, id string) error {
+	return c.patchInstance(ctx, "/partner/instances/convert", id, nil, false)
+}
+
+// SuspendInstance blocks access to an instance and its descendants.
+func (c *Client) SuspendInstance(ctx context.Context, id string) error {
+	return c.patchInstance(ctx, "/partner/instances/suspend", id, nil, true)
+}
+
+// ReactivateInstance restores a suspended instance.
+func (c *Client) ReactivateInstance(ctx context.Context, id string) error {
+	return c.patchInstance(ctx, "/partner/instances/reactivate", id, nil, true)
+}
+
+// SetInstanceMFA sets the MFA method (MFANone, MFAEmail or MFAAuthenticator).
+func (c *Client) SetInstanceMFA(ctx context.Context, id, mfaType string) error {
+	return c.patchInstance(ctx, "/partner/instances/mfa", id, url.Values{"mfa_type": {mfaType}}, true)
+}
+
+// patchInstance sends a lifecycle PATCH. safe marks operations that set a
+// state and can be repeated without harm.
+func (c *Client) patchInstance(ctx context.Context, path, id string, extra url.Values, safe bool) error {
+	form := url.Values{"instance_id": {id}}
+	for k, v := range extra {
+		form[k] = v
+	}
+	_, err := c.api.Do(ctx, httpclient.Request{Method: http.MethodPatch, Path: path, Form: form, SafeToRetry: safe})
+	return err
+}

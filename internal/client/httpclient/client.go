@@ -1,0 +1,214 @@
+package httpclient
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/url"
+	"time"
+
+	"github.com/go-resty/resty/v2"
+)
+
+// Config holds what every service client needs from the provider.
+type Config struct {
+	// Service names the API in errors and logs ("Cryptr", "Cyrisma", "Synerise").
+	Service string
+	// BaseURL is the API root, already checked with ValidateBaseURL.
+	BaseURL string
+	// Timeout bounds each HTTP attempt; zero means 30 seconds.
+	Timeout time.Duration
+	// MaxRetries is how many times a failed request may be sent again.
+	MaxRetries int
+	// UserAgent is sent with every request.
+	UserAgent string
+	// Secrets are credential values to mask wherever they would be logged.
+	Secrets []string
+	// Transport replaces the default HTTP transport (tests).
+	Transport http.RoundTripper
+}
+
+// ErrorDecoder turns a non-2xx answer into an APIError using the service's
+// error body shape. It fills Code, Message and FieldErrors; the caller fills
+// the rest.
+type ErrorDecoder func(status int, body []byte) *APIError
+
+// Authorizer authenticates requests for one service.
+type Authorizer struct {
+	// Tokens supplies and renews the access token.
+	Tokens *TokenSource
+	// Header formats the Authorization header value for a token.
+	Header func(token string) string
+}
+
+// Client sends requests to one API with retries, authentication and logging.
+type Client struct {
+	cfg         Config
+	http        *resty.Client
+	decodeError ErrorDecoder
+	auth        *Authorizer
+}
+
+// New returns a Client for cfg. decodeError reads the service's error bodies.
+// Call SetAuthorizer before sending authenticated requests.
+func New(cfg Config, decodeError ErrorDecoder) *Client {
+	if cfg.Timeout <= 0 {
+		cfg.Timeout = 30 * time.Second
+	}
+	if cfg.MaxRetries < 0 {
+		cfg.MaxRetries = 0
+	}
+	rc := resty.New().
+		SetBaseURL(cfg.BaseURL).
+		SetTimeout(cfg.Timeout).
+		SetHeader("User-Agent", cfg.UserAgent).
+		SetHeader("Accept", "application/json").
+		SetRetryCount(0) // retries are decided by Do, per method and status
+	if cfg.Transport != nil {
+		rc.SetTransport(cfg.Transport)
+	}
+	return &Client{cfg: cfg, http: rc, decodeError: decodeError}
+}
+
+// SetAuthorizer sets how authenticated requests get their token.
+func (c *Client) SetAuthorizer(auth *Authorizer) { c.auth = auth }
+
+// Authorizer returns the authorizer set with SetAuthorizer, or nil.
+func (c *Client) Authorizer() *Authorizer { return c.auth }
+
+// Request describes one API call.
+type Request struct {
+	Method string
+	// Path is appended to the base URL; it must be already escaped.
+	Path  string
+	Query url.Values
+	// Form, when set, is sent as application/x-www-form-urlencoded.
+	Form url.Values
+	// JSON, when set, is sent as application/json.
+	JSON any
+	// Result, when set, receives the decoded JSON of a 2xx answer.
+	Result any
+	// Header holds extra request headers.
+	Header map[string]string
+	// SafeToRetry marks a POST or PATCH that cannot create a duplicate if
+	// repeated (logins, state toggles). GET, PUT and DELETE are always safe.
+	SafeToRetry bool
+	// Anonymous requests carry no Authorization header (logins).
+	Anonymous bool
+	// BearerToken, when set, is used instead of the authorizer's token
+	// (login steps that carry an intermediate token).
+	BearerToken string
+}
+
+// Response is a 2xx answer.
+type Response struct {
+	StatusCode int
+	Header     http.Header
+	Body       []byte
+}
+
+// Do sends req, retrying as the method and the answer allow, re-logging in
+// once on a 401, and decodes the answer.
+func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
+	safe := req.SafeToRetry || idempotentMethod(req.Method)
+	reloggedIn := false
+	for attempt := 0; ; attempt++ {
+		token, err := c.token(ctx, req)
+		if err != nil {
+			return nil, err
+		}
+		status, header, body, sendErr := c.send(ctx, req, token, attempt)
+		if ctx.Err() != nil {
+			return nil, fmt.Errorf("%s %s %s: %w", c.cfg.Service, req.Method, req.Path, ctx.Err())
+		}
+		if sendErr == nil && status == http.StatusUnauthorized && token != "" && req.BearerToken == "" && !reloggedIn {
+			// The token expired or was revoked: one new login and one retry.
+			c.auth.Tokens.Invalidate(token)
+			reloggedIn = true
+			attempt--
+			continue
+		}
+		if sendErr == nil && status >= 200 && status < 300 {
+			return c.decode(req, status, header, body)
+		}
+		if attempt < c.cfg.MaxRetries && shouldRetry(safe, status, sendErr) {
+			delay := retryDelay(header, attempt, time.Now())
+			logRetry(ctx, c.cfg.Service, req, attempt+1, status, sendErr, delay)
+			if err := sleep(ctx, delay); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		return nil, c.failure(req, status, body, sendErr, safe)
+	}
+}
+
+func (c *Client) token(ctx context.Context, req Request) (string, error) {
+	if req.BearerToken != "" || req.Anonymous || c.auth == nil {
+		return "", nil
+	}
+	return c.auth.Tokens.Token(ctx)
+}
+
+func (c *Client) send(ctx context.Context, req Request, token string, attempt int) (int, http.Header, []byte, error) {
+	r := c.http.R().SetContext(ctx).SetHeaders(req.Header)
+	if req.Query != nil {
+		r.SetQueryParamsFromValues(req.Query)
+	}
+	switch {
+	case req.Form != nil:
+		r.SetHeader("Content-Type", "application/x-www-form-urlencoded").SetBody(req.Form.Encode())
+	case req.JSON != nil:
+		encoded, err := json.Marshal(req.JSON)
+		if err != nil {
+			return 0, nil, nil, fmt.Errorf("encoding %s %s: %w", req.Method, req.Path, err)
+		}
+		r.SetHeader("Content-Type", "application/json").SetBody(encoded)
+	}
+	switch {
+	case req.BearerToken != "":
+		r.SetHeader("Authorization", "Bearer "+req.BearerToken)
+	case token != "":
+		r.SetHeader("Authorization", c.auth.Header(token))
+	}
+	ctx = withMasks(ctx, c.cfg.Secrets, token, req.BearerToken)
+	logRequest(ctx, c.cfg.Service, req, r.Header, attempt)
+	started := time.Now()
+	resp, err := r.Execute(req.Method, req.Path)
+	if err != nil {
+		logTransportError(ctx, c.cfg.Service, req, err, time.Since(started))
+		return 0, nil, nil, err
+	}
+	body := resp.Body()
+	logResponse(ctx, c.cfg.Service, req, resp.StatusCode(), resp.Header(), body, time.Since(started))
+	return resp.StatusCode(), resp.Header(), body, nil
+}
+
+func (c *Client) decode(req Request, status int, header http.Header, body []byte) (*Response, error) {
+	if req.Result != nil && len(body) > 0 {
+		if err := json.Unmarshal(body, req.Result); err != nil {
+			return nil, fmt.Errorf("%s API: %s %s answered %d with a body that is not the expected JSON: %w", c.cfg.Service, req.Method, req.Path, status, err)
+		}
+	}
+	return &Response{StatusCode: status, Header: header, Body: body}, nil
+}
+
+func (c *Client) failure(req Request, status int, body []byte, sendErr error, safe bool) error {
+	if sendErr != nil {
+		err := fmt.Errorf("%s API: %s %s: %w", c.cfg.Service, req.Method, req.Path, sendErr)
+		if !safe {
+			return &UncertainError{Method: req.Method, Path: req.Path, Err: err}
+		}
+		return err
+	}
+	apiErr := c.decodeError(status, body)
+	if apiErr == nil {
+		apiErr = &APIError{}
+	}
+	apiErr.Service, apiErr.Method, apiErr.Path, apiErr.StatusCode = c.cfg.Service, req.Method, req.Path, status
+	if !safe && status >= 500 {
+		return &UncertainError{Method: req.Method, Path: req.Path, Err: apiErr}
+	}
+	return apiErr
+}

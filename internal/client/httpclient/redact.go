@@ -1,0 +1,77 @@
+package httpclient
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+)
+
+// Mask replaces every secret value in logs.
+const Mask = "***"
+
+// sensitiveKey matches field and header names whose values are credentials.
+var sensitiveKey = regexp.MustCompile(`(?i)(authorization|password|passwd|secret|token|api_?key|apikey|verification_?code|signature|agent_key|cookie|newpass)`)
+
+// RedactHeaders returns a copy of h with credential-bearing headers masked.
+func RedactHeaders(h http.Header) map[string]string {
+	out := make(map[string]string, len(h))
+	for name, values := range h {
+		value := strings.Join(values, ", ")
+		if sensitiveKey.MatchString(name) {
+			value = Mask
+		}
+		out[name] = value
+	}
+	return out
+}
+
+// RedactBody returns body as text for logging, with the values of sensitive
+// JSON or form fields masked. contentType selects the parser; a body that
+// parses as neither is returned unchanged (known secret values are still
+// masked by the log context).
+func RedactBody(contentType string, body []byte) string {
+	if len(body) == 0 {
+		return ""
+	}
+	trimmed := strings.TrimSpace(string(body))
+	if strings.Contains(contentType, "json") || strings.HasPrefix(trimmed, "{") || strings.HasPrefix(trimmed, "[") {
+		var doc any
+		if err := json.Unmarshal(body, &doc); err == nil {
+			masked, _ := json.Marshal(redactJSON(doc))
+			return string(masked)
+		}
+	}
+	if strings.Contains(contentType, "x-www-form-urlencoded") {
+		if form, err := url.ParseQuery(trimmed); err == nil {
+			for key := range form {
+				if sensitiveKey.MatchString(key) {
+					form[key] = []string{Mask}
+				}
+			}
+			return form.Encode()
+		}
+	}
+	return string(body)
+}
+
+func redactJSON(v any) any {
+	switch t := v.(type) {
+	case map[string]any:
+		for key, value := range t {
+			if sensitiveKey.MatchString(key) {
+				if _, isString := value.(string); isString {
+					t[key] = Mask
+					continue
+				}
+			}
+			t[key] = redactJSON(value)
+		}
+	case []any:
+		for i := range t {
+			t[i] = redactJSON(t[i])
+		}
+	}
+	return v
+}

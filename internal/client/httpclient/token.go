@@ -1,0 +1,156 @@
+package httpclient
+
+import (
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Token is an access token with what is known of its lifetime.
+type Token struct {
+	// AccessToken is the value sent in the Authorization header.
+	AccessToken string
+	// Expiry is when the token stops working; zero when unknown.
+	Expiry time.Time
+	// RefreshToken, when the API issues one, renews the access token
+	// without the credentials.
+	RefreshToken string
+	// RefreshExpiry is when RefreshToken stops working; zero when unknown.
+	RefreshExpiry time.Time
+}
+
+// LoginFunc obtains a new token. previous is the token being replaced (nil at
+// the first login) so that a service can use its refresh token.
+type LoginFunc func(ctx context.Context, previous *Token) (*Token, error)
+
+// TokenSource caches a token and renews it through a LoginFunc: lazily at the
+// first use, early before it expires, and on demand after a 401. One renewal
+// is in flight at a time however many goroutines ask for the token.
+type TokenSource struct {
+	login LoginFunc
+	// early is how long before Expiry the token is renewed.
+	early time.Duration
+	// fallbackLifetime is assumed when the login did not say when the token expires.
+	fallbackLifetime time.Duration
+	now              func() time.Time
+
+	sem     chan struct{} // a one-slot semaphore: held while renewing
+	mu      sync.Mutex    // guards current and logins
+	current *Token
+	logins  int
+}
+
+// NewTokenSource returns a TokenSource that renews tokens with login.
+// fallbackLifetime is assumed for tokens whose expiry is unknown.
+func NewTokenSource(login LoginFunc, fallbackLifetime time.Duration) *TokenSource {
+	return &TokenSource{
+		login:            login,
+		early:            10 * time.Second,
+		fallbackLifetime: fallbackLifetime,
+		now:              time.Now,
+		sem:              make(chan struct{}, 1),
+	}
+}
+
+// Token returns a valid access token, logging in or renewing if needed.
+func (s *TokenSource) Token(ctx context.Context) (string, error) {
+	if tok := s.valid(); tok != "" {
+		return tok, nil
+	}
+	select {
+	case s.sem <- struct{}{}:
+	case <-ctx.Done():
+		return "", ctx.Err()
+	}
+	defer func() { <-s.sem }()
+	// Another goroutine may have renewed the token while this one waited.
+	if tok := s.valid(); tok != "" {
+		return tok, nil
+	}
+	s.mu.Lock()
+	previous := s.current
+	s.mu.Unlock()
+	next, err := s.login(ctx, previous)
+	if err != nil {
+		return "", err
+	}
+	if next.Expiry.IsZero() {
+		next.Expiry = s.now().Add(s.fallbackLifetime)
+	}
+	s.mu.Lock()
+	s.current = next
+	s.logins++
+	s.mu.Unlock()
+	return next.AccessToken, nil
+}
+
+// Invalidate forgets token if it is still the cached one, so that the next
+// call to Token renews it. Parallel callers that saw the same rejected token
+// cause a single renewal.
+func (s *TokenSource) Invalidate(token string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.current != nil && s.current.AccessToken == token {
+		// Keep the refresh token: a refresh may still work after a 401.
+		s.current = &Token{RefreshToken: s.current.RefreshToken, RefreshExpiry: s.current.RefreshExpiry}
+	}
+}
+
+// Logins returns how many tokens this source has obtained.
+func (s *TokenSource) Logins() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.logins
+}
+
+func (s *TokenSource) valid() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.current == nil || s.current.AccessToken == "" {
+		return ""
+	}
+	if !s.current.Expiry.IsZero() && s.now().Add(s.early).After(s.current.Expiry) {
+		return ""
+	}
+	return s.current.AccessToken
+}
+
+// UsableRefreshToken returns the refresh token of previous if it has one
+// that has not expired.
+func UsableRefreshToken(previous *Token, now time.Time) string {
+	if previous == nil || previous.RefreshToken == "" {
+		return ""
+	}
+	if !previous.RefreshExpiry.IsZero() && now.After(previous.RefreshExpiry) {
+		return ""
+	}
+	return previous.RefreshToken
+}
+
+// JWTExpiry reads the exp claim of a JWT without verifying it. It returns the
+// zero time when the token is not a readable JWT (for example when its
+// payload is encrypted) or has no exp claim.
+func JWTExpiry(token string) time.Time {
+	parts := strings.Split(token, ".")
+	if len(parts) != 3 {
+		return time.Time{}
+	}
+	payload, err := base64.RawURLEncoding.DecodeString(strings.TrimRight(parts[1], "="))
+	if err != nil {
+		return time.Time{}
+	}
+	var claims struct {
+		Exp json.Number `json:"exp"`
+	}
+	if json.Unmarshal(payload, &claims) != nil || claims.Exp == "" {
+		return time.Time{}
+	}
+	seconds, err := claims.Exp.Float64()
+	if err != nil || seconds <= 0 {
+		return time.Time{}
+	}
+	return time.Unix(int64(seconds), 0)
+}

@@ -1,0 +1,52 @@
+package synerise
+
+import (
+	"context"
+	"net/http"
+
+	"github.com/tenantops/terraform-provider-tenant/internal/client/httpclient"
+)
+
+// Workspace is a workspace (business profile) as the user's list shows it.
+type Workspace struct {
+	GUID         string `json:"businessProfileGuid"`
+	ID           int64  `json:"id"`
+	Name         string `json:"name"`
+	Logo         string `json:"logo"`
+	Created      string `json:"created"`
+	Subdomain    string `json:"subdomain"`
+	IPRestricted bool   `json:"ipRestricted"`
+	MFARequired  bool   `json:"mfaRequired"`
+}
+
+// CurrentWorkspace is the workspace the token is scoped to.
+type CurrentWorkspace struct {
+	Selected bool `json:"selected"`
+	Data     *struct {
+		GUID           string `json:"businessProfileGuid"`
+		ID             int64  `json:"id"`
+		Name           string `json:"name"`
+		Logo           string `json:"logo"`
+		Created        string `json:"created"`
+		Subdomain      string `json:"subdomain"`
+		IPRestriction  string `json:"ipRestriction"`
+		MFARestriction string `json:"mfaRestriction"`
+	} `json:"data"`
+}
+
+// ListWorkspaces returns the workspaces the logged-in user can access. It
+// needs the user mode: a workspace API-key token is refused (403).
+func (c *Client) ListWorkspaces(ctx context.Context) ([]Workspace, error) {
+	var out []Workspace
+	_, err := c.api.Do(ctx, httpclient.Request{Method: http.MethodGet, Path: "/uauth/business-profile/", Result: &out})
+	return out, err
+}
+
+// GetCurrentWorkspace returns the workspace the token is scoped to.
+func (c *Client) GetCurrentWorkspace(ctx context.Context) (*CurrentWorkspace, error) {
+	var out CurrentWorkspace
+	if _, err := c.api.Do(ctx, httpclient.Request{Method: http.MethodGet, Path: "/uauth/business-profile/current", Result: &out}); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}

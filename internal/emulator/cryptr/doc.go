@@ -1,0 +1,77 @@
+// Package cryptr emulates the part of the Cryptr Management API v2 that the
+// provider uses: the API-key token endpoint and organizations. State lives in
+// memory behind one mutex; organization provisioning is derived lazily from
+// the clock (no goroutines).
+//
+// Routes (Go 1.22 method patterns, as registered by Register):
+//
+//	POST   /api/v2/oauth/token               client_credentials token
+//	POST   /oauth/token                      same (alias used by the docs)
+//	GET    /api/v2/organizations             list
+//	POST   /api/v2/organizations             create
+//	GET    /api/v2/organizations/{domain}    retrieve
+//	PUT    /api/v2/organizations/{domain}    update
+//	DELETE /api/v2/organizations/{domain}    delete
+//
+// # Wire behaviour fixed by the design contract
+//
+//   - Token: fields client_id, client_secret, grant_type=client_credentials and
+//     the account domain as tenant_domain, domain or audience (first present
+//     wins, in that order). 200 answers only {"access_token": JWT}. The JWT is
+//     HS256 with header {typ, alg, kid, iss} and payload {iss, sub, cid, env,
+//     org, type:"api_v2", jti, iat, exp, scp}; exp = iat + TTL (default 3600 s).
+//     Bad credentials → 401 invalid_client; a missing field → 400
+//     invalid_request.
+//   - Two demo keys exist: a sandbox key (exported by Env) and a production
+//     key (ProductionClient). Organizations are account-wide: both see them.
+//   - Other routes need "Authorization: Bearer <token>"; missing, unknown or
+//     expired → 401 type "unauthorized".
+//   - Errors: {"error":{"type","message","doc_urls":[],"details"?}}, details
+//     only on 422; 404 has type "not_found".
+//   - Organizations follow the contract: domain = slug of name, 422 for a blank
+//     name, a malformed allowed email domain or a taken domain; asynchronous
+//     provisioning; deleted organizations answer GET with {"deleted":true};
+//     lists newest first, paginated, with q[environments_status_in][].
+//
+// # Design choices where the sources are silent
+//
+//   - Parameters: the query string and the body are merged; a key present in
+//     the body replaces the same key from the query. The body may be
+//     form-urlencoded, multipart/form-data or JSON. Without a recognised
+//     Content-Type the body is sniffed: a leading '{' means JSON, otherwise
+//     form. A malformed body → 400 invalid_request; malformed query pairs are
+//     ignored. JSON objects are flattened to parent[child] keys and JSON
+//     arrays to key[] lists; JSON null means "absent".
+//   - Lists: key[] is read first, then a repeated plain key. Empty values are
+//     dropped, so a list given only as empty values (key[]=) is present and
+//     empty: that clears it. A JSON [] clears it too.
+//   - Token: grant_type other than client_credentials → 400
+//     "unsupported_grant_type". A tenant domain other than the account
+//     domain → 401 invalid_client. The issuer is "<scheme>://<Host>/t/<account>"
+//     built from the request. kid is derived from a per-process random signing
+//     key, so tokens do not survive a restart. sub and cid are the client id;
+//     scp is a space-separated scope string. The TTL is rounded up to whole
+//     seconds; a token is rejected once now >= exp. The response carries
+//     Cache-Control: no-store.
+//   - 422 envelopes have type "unprocessable_entity" and message "validation
+//     failed". A name whose slug is empty (no ASCII letter or digit) → 422
+//     details.name ["must contain at least one letter or digit"]. A bad email
+//     domain → details.allowed_email_domains ["\"<value>\" is not a valid
+//     domain"], one message per bad value. Order and duplicates of allowed
+//     email domains are kept as given.
+//   - Update never changes the domain, so it does not check for a taken name;
+//     a blank name or bad domains → 422 as on create. Updating a pending
+//     organization is allowed.
+//   - Provisioning: while pending, progress_in_percentage grows linearly with
+//     elapsed time (0 at creation, capped at 99). Once done, updated_at is the
+//     later of the last write and the moment provisioning finished, as the
+//     reference samples show updated_at moving after insertion. A delay of 0
+//     means organizations are "up" at once.
+//   - DELETE answers the organization as it was just before deletion.
+//   - List: page (or current_page, page winning) and per_page below 1 or not
+//     integers fall back to 1 and 10; per_page above 100 is clamped to 100. A
+//     page past the end answers empty data with current_page as asked.
+//     current_pages lists every page number (never "..."). prev_page is
+//     page-1 capped at total_pages. Unknown status values in the filter simply
+//     match nothing. Ties in creation time are broken by creation sequence.
+package cryptr

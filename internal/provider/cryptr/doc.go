@@ -1,0 +1,2 @@
+// Package cryptr holds the provider's Cryptr resources and data sources.
+package cryptr

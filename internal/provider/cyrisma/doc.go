@@ -1,0 +1,2 @@
+// Package cyrisma holds the provider's Cyrisma resources and data sources.
+package cyrisma

@@ -1,0 +1,93 @@
+package cyrisma
+
+import (
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/tenantops/terraform-provider-tenant/internal/client/cyrisma"
+	"github.com/tenantops/terraform-provider-tenant/internal/provider/fwkit"
+)
+
+// mfaMethods maps the provider's MFA method names to the API's codes.
+var mfaMethods = map[string]string{
+	"none":          cyrisma.MFANone,
+	"email":         cyrisma.MFAEmail,
+	"authenticator": cyrisma.MFAAuthenticator,
+}
+
+// mfaMethodName returns the name of an API MFA code; an unknown code is kept
+// as it is so that a plan shows it.
+func mfaMethodName(code string) string {
+	if code == "" {
+		return "none"
+	}
+	for name, c := range mfaMethods {
+		if c == code {
+			return name
+		}
+	}
+	return code
+}
+
+// instanceModel is the state of a tenant_cyrisma_instance.
+type instanceModel struct {
+	ID                types.String   `tfsdk:"id"`
+	ParentInstanceID  types.String   `tfsdk:"parent_instance_id"`
+	InstanceType      types.String   `tfsdk:"instance_type"`
+	Name              types.String   `tfsdk:"name"`
+	ShortName         types.String   `tfsdk:"short_name"`
+	Country           types.String   `tfsdk:"country"`
+	Email             types.String   `tfsdk:"email"`
+	Managed           types.Bool     `tfsdk:"managed"`
+	Suspended         types.Bool     `tfsdk:"suspended"`
+	MFAMethod         types.String   `tfsdk:"mfa_method"`
+	AgentKey          types.String   `tfsdk:"agent_key"`
+	URL               types.String   `tfsdk:"url"`
+	Hierarchy         types.String   `tfsdk:"hierarchy"`
+	NumberOfEndpoints types.Int64    `tfsdk:"number_of_endpoints"`
+	Timeouts          timeouts.Value `tfsdk:"timeouts"`
+}
+
+// instanceFields maps API field names to attributes for error diagnostics.
+var instanceFields = fwkit.FieldPaths{
+	"parent_instance_id": path.Root("parent_instance_id"),
+	"instance_type":      path.Root("instance_type"),
+	"is_consulting":      path.Root("managed"),
+	"name":               path.Root("name"),
+	"short_name":         path.Root("short_name"),
+	"country":            path.Root("country"),
+	"email":              path.Root("email"),
+	"mfa_type":           path.Root("mfa_method"),
+}
+
+// applyInstance copies what the API reports into m. Country and email are
+// not part of the API's answers, so they keep their configured values.
+func (m *instanceModel) applyInstance(inst *cyrisma.Instance) {
+	m.ID = types.StringValue(inst.InstanceID)
+	m.ParentInstanceID = types.StringValue(inst.ParentID)
+	m.InstanceType = types.StringValue(inst.InstanceType)
+	m.Name = types.StringValue(inst.Name)
+	m.ShortName = types.StringValue(inst.ShortName)
+	m.Managed = types.BoolValue(!inst.IsConsulting)
+	m.Suspended = types.BoolValue(inst.Suspended())
+	m.MFAMethod = types.StringValue(mfaMethodName(inst.MFA))
+	m.AgentKey = types.StringValue(inst.AgentKey)
+	m.URL = types.StringValue(inst.URL)
+	m.Hierarchy = types.StringValue(inst.Hierarchy)
+	m.NumberOfEndpoints = types.Int64Value(int64(inst.NumberOfEndpoints))
+}
+
+// createInput returns the provisioning request of a planned instance.
+func (m *instanceModel) createInput() cyrisma.CreateInstanceInput {
+	return cyrisma.CreateInstanceInput{
+		InstanceType:     m.InstanceType.ValueString(),
+		IsConsulting:     !m.Managed.ValueBool(),
+		ParentInstanceID: m.ParentInstanceID.ValueString(),
+		Name:             m.Name.ValueString(),
+		ShortName:        m.ShortName.ValueString(),
+		Country:          m.Country.ValueString(),
+		Email:            m.Email.ValueString(),
+		MFAType:          mfaMethods[m.MFAMethod.ValueString()],
+	}
+}

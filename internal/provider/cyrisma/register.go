@@ -1,0 +1,28 @@
+package cyrisma
+
+import (
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+
+	"github.com/tenantops/terraform-provider-tenant/internal/client/cyrisma"
+	"github.com/tenantops/terraform-provider-tenant/internal/provider/fwkit"
+)
+
+// Resources lists the Cyrisma resources.
+func Resources() []func() resource.Resource {
+	return []func() resource.Resource{NewInstanceResource}
+}
+
+// DataSources lists the Cyrisma data sources.
+func DataSources() []func() datasource.DataSource {
+	return []func() datasource.DataSource{NewInstancesDataSource}
+}
+
+// client returns the Cyrisma client, or a diagnostic naming what is missing.
+func client(data *fwkit.ProviderData) (*cyrisma.Client, diag.Diagnostics) {
+	if data == nil {
+		return fwkit.ClientOf[*cyrisma.Client](nil)
+	}
+	return fwkit.ClientOf[*cyrisma.Client](data.Cyrisma)
+}

@@ -1,0 +1,54 @@
+package fwkit
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+
+	"github.com/tenantops/terraform-provider-tenant/internal/client/httpclient"
+)
+
+// BaseURL validates an API base URL: absolute, and HTTPS unless the host is
+// a loopback address.
+func BaseURL() validator.String { return baseURLValidator{} }
+
+type baseURLValidator struct{}
+
+func (baseURLValidator) Description(context.Context) string {
+	return "must be an absolute https:// URL (http:// is accepted only for loopback addresses)"
+}
+
+func (v baseURLValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (baseURLValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if _, err := httpclient.ValidateBaseURL(req.Path.String(), req.ConfigValue.ValueString()); err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid URL", err.Error())
+	}
+}
+
+// Duration validates a Go duration string such as "30s" or "2m" that is
+// at least minimum.
+func Duration(minimum time.Duration) validator.String { return durationValidator{minimum: minimum} }
+
+type durationValidator struct{ minimum time.Duration }
+
+func (v durationValidator) Description(context.Context) string {
+	return fmt.Sprintf("must be a duration such as \"30s\" or \"2m\", at least %s", v.minimum)
+}
+
+func (v durationValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (v durationValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	d, err := time.ParseDuration(req.ConfigValue.ValueString())
+	if err != nil || d < v.minimum {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid duration", fmt.Sprintf("%s %s, got %q", req.Path, v.Description(context.Background()), req.ConfigValue.ValueString()))
+	}
+}

@@ -1,0 +1,88 @@
+package provider
+
+import (
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/tenantops/terraform-provider-tenant/internal/client/cryptr"
+	"github.com/tenantops/terraform-provider-tenant/internal/client/cyrisma"
+	"github.com/tenantops/terraform-provider-tenant/internal/client/httpclient"
+	"github.com/tenantops/terraform-provider-tenant/internal/client/synerise"
+)
+
+// str returns the attribute of a block that may be absent.
+func str[B any](block *B, get func(*B) types.String) types.String {
+	if block == nil {
+		return types.StringNull()
+	}
+	return get(block)
+}
+
+func buildCryptr(m providerModel, shared httpclient.Config) (any, error) {
+	b := m.Cryptr
+	serviceURL := resolve("cryptr.service_url", envCryptrServiceURL, str(b, func(b *cryptrBlock) types.String { return b.ServiceURL }), "")
+	account := resolve("cryptr.account_domain", envCryptrAccountDomain, str(b, func(b *cryptrBlock) types.String { return b.AccountDomain }), "")
+	id := resolve("cryptr.client_id", envCryptrClientID, str(b, func(b *cryptrBlock) types.String { return b.ClientID }), "")
+	secret := resolve("cryptr.client_secret", envCryptrClientSecret, str(b, func(b *cryptrBlock) types.String { return b.ClientSecret }), "")
+	base, err := serviceURL.baseURL()
+	if err != nil {
+		return nil, err
+	}
+	if err := required(account, id, secret); err != nil {
+		return nil, err
+	}
+	return cryptr.New(cryptr.Config{ServiceURL: base, AccountDomain: account.value, ClientID: id.value, ClientSecret: secret.value}, shared), nil
+}
+
+func buildCyrisma(m providerModel, shared httpclient.Config) (any, error) {
+	b := m.Cyrisma
+	apiURL := resolve("cyrisma.api_url", envCyrismaAPIURL, str(b, func(b *cyrismaBlock) types.String { return b.APIURL }), defaultCyrismaAPIURL)
+	key := resolve("cyrisma.api_key", envCyrismaAPIKey, str(b, func(b *cyrismaBlock) types.String { return b.APIKey }), "")
+	secret := resolve("cyrisma.api_secret", envCyrismaAPISecret, str(b, func(b *cyrismaBlock) types.String { return b.APISecret }), "")
+	base, err := apiURL.baseURL()
+	if err != nil {
+		return nil, err
+	}
+	if err := required(key, secret); err != nil {
+		return nil, err
+	}
+	return cyrisma.New(cyrisma.Config{APIURL: base, APIKey: key.value, APISecret: secret.value}, shared), nil
+}
+
+func buildSynerise(m providerModel, shared httpclient.Config) (any, error) {
+	cfg, err := resolveSynerise(m.Synerise)
+	if err != nil {
+		return nil, err
+	}
+	return synerise.New(cfg, shared), nil
+}
+
+// resolveSynerise picks the authentication mode: the one whose attributes the
+// block sets, else SYNERISE_API_KEY, else the user variables.
+func resolveSynerise(b *syneriseBlock) (synerise.Config, error) {
+	get := func(f func(*syneriseBlock) types.String) types.String { return str(b, f) }
+	apiURL := resolve("synerise.api_url", envSyneriseAPIURL, get(func(b *syneriseBlock) types.String { return b.APIURL }), defaultSyneriseAPIURL)
+	key := resolve("synerise.api_key", envSyneriseAPIKey, get(func(b *syneriseBlock) types.String { return b.APIKey }), "")
+	user := resolve("synerise.username", envSyneriseUsername, get(func(b *syneriseBlock) types.String { return b.Username }), "")
+	password := resolve("synerise.password", envSynerisePassword, get(func(b *syneriseBlock) types.String { return b.Password }), "")
+	workspace := resolve("synerise.workspace_uuid", envSyneriseWorkspaceUUID, get(func(b *syneriseBlock) types.String { return b.WorkspaceUUID }), "")
+	totpSecret := resolve("synerise.mfa_totp_secret", envSyneriseMFATOTPSecret, get(func(b *syneriseBlock) types.String { return b.MFATOTPSecret }), "")
+	base, err := apiURL.baseURL()
+	if err != nil {
+		return synerise.Config{}, err
+	}
+	userInConfig := user.fromConfig || password.fromConfig
+	switch {
+	case key.fromConfig && userInConfig:
+		return synerise.Config{}, fmt.Errorf("synerise: set either api_key or username and password, not both")
+	case key.fromConfig || (key.value != "" && !userInConfig):
+		return synerise.Config{APIURL: base, APIKey: key.value}, nil
+	case user.value != "" || password.value != "":
+		if err := required(user, password); err != nil {
+			return synerise.Config{}, err
+		}
+		return synerise.Config{APIURL: base, Username: user.value, Password: password.value, WorkspaceUUID: workspace.value, MFATOTPSecret: totpSecret.value}, nil
+	}
+	return synerise.Config{}, fmt.Errorf("synerise credentials are not set: set api_key (or the %s environment variable), or username and password (or %s and %s) in the provider's synerise block", envSyneriseAPIKey, envSyneriseUsername, envSynerisePassword)
+}

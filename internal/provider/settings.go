@@ -1,0 +1,123 @@
+package provider
+
+import (
+	"fmt"
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/tenantops/terraform-provider-tenant/internal/client/httpclient"
+)
+
+// Environment variables: these names are part of the provider's contract.
+const (
+	envRequestTimeout        = "TENANT_REQUEST_TIMEOUT"
+	envMaxRetries            = "TENANT_MAX_RETRIES"
+	envCryptrServiceURL      = "CRYPTR_SERVICE_URL"
+	envCryptrAccountDomain   = "CRYPTR_ACCOUNT_DOMAIN"
+	envCryptrClientID        = "CRYPTR_CLIENT_ID"
+	envCryptrClientSecret    = "CRYPTR_CLIENT_SECRET"
+	envCyrismaAPIURL         = "CYRISMA_API_URL"
+	envCyrismaAPIKey         = "CYRISMA_API_KEY"
+	envCyrismaAPISecret      = "CYRISMA_API_SECRET"
+	envSyneriseAPIURL        = "SYNERISE_API_URL"
+	envSyneriseAPIKey        = "SYNERISE_API_KEY"
+	envSyneriseUsername      = "SYNERISE_USERNAME"
+	envSynerisePassword      = "SYNERISE_PASSWORD"
+	envSyneriseWorkspaceUUID = "SYNERISE_WORKSPACE_UUID"
+	envSyneriseMFATOTPSecret = "SYNERISE_MFA_TOTP_SECRET"
+)
+
+// Defaults.
+const (
+	defaultCyrismaAPIURL  = "https://api.cyrisma.com/app"
+	defaultSyneriseAPIURL = "https://api.synerise.com"
+	defaultRequestTimeout = 30 * time.Second
+	defaultMaxRetries     = 5
+)
+
+func regexpMust(pattern string) *regexp.Regexp { return regexp.MustCompile(pattern) }
+
+// setting is one provider setting as resolved from the configuration, then
+// the environment, then a default.
+type setting struct {
+	// attr is the attribute's address in the provider block, such as "cryptr.client_id".
+	attr string
+	env  string
+	// value is the resolved value; fromConfig says whether the block set it.
+	value      string
+	fromConfig bool
+}
+
+// resolve reads a setting from the block (when known and non-empty), then
+// from the environment, then from def.
+func resolve(attr, env string, configured types.String, def string) setting {
+	if !configured.IsNull() && !configured.IsUnknown() && configured.ValueString() != "" {
+		return setting{attr: attr, env: env, value: configured.ValueString(), fromConfig: true}
+	}
+	if v := strings.TrimSpace(os.Getenv(env)); v != "" {
+		return setting{attr: attr, env: env, value: v}
+	}
+	return setting{attr: attr, env: env, value: def}
+}
+
+// missingError names the attribute and its environment variable.
+func (s setting) missingError() error {
+	block, name, _ := strings.Cut(s.attr, ".")
+	return fmt.Errorf("%s is not set: set %s in the provider's %s block or the %s environment variable", s.attr, name, block, s.env)
+}
+
+// required returns the value or an error naming the attribute and variable.
+func required(settings ...setting) error {
+	for _, s := range settings {
+		if s.value == "" {
+			return s.missingError()
+		}
+	}
+	return nil
+}
+
+// baseURL validates a URL setting (HTTPS except on loopback).
+func (s setting) baseURL() (string, error) {
+	if s.value == "" {
+		return "", s.missingError()
+	}
+	source := s.attr
+	if !s.fromConfig {
+		source = s.env
+	}
+	return httpclient.ValidateBaseURL(source, s.value)
+}
+
+// transportSettings are the top-level settings shared by every service.
+type transportSettings struct {
+	timeout    time.Duration
+	maxRetries int
+}
+
+func resolveTransport(m providerModel) (transportSettings, error) {
+	out := transportSettings{timeout: defaultRequestTimeout, maxRetries: defaultMaxRetries}
+	timeout := resolve("request_timeout", envRequestTimeout, m.RequestTimeout, "")
+	if timeout.value != "" {
+		d, err := time.ParseDuration(timeout.value)
+		if err != nil || d < time.Second {
+			return out, fmt.Errorf("request_timeout (or %s) must be a duration of at least 1s such as \"30s\", got %q", envRequestTimeout, timeout.value)
+		}
+		out.timeout = d
+	}
+	switch {
+	case !m.MaxRetries.IsNull() && !m.MaxRetries.IsUnknown():
+		out.maxRetries = int(m.MaxRetries.ValueInt64())
+	case os.Getenv(envMaxRetries) != "":
+		n, err := strconv.Atoi(os.Getenv(envMaxRetries))
+		if err != nil || n < 0 || n > 20 {
+			return out, fmt.Errorf("%s must be an integer between 0 and 20, got %q", envMaxRetries, os.Getenv(envMaxRetries))
+		}
+		out.maxRetries = n
+	}
+	return out, nil
+}

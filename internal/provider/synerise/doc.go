@@ -1,0 +1,2 @@
+// Package synerise holds the provider's Synerise data sources.
+package synerise

@@ -1,0 +1,26 @@
+package synerise
+
+import (
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+
+	"github.com/tenantops/terraform-provider-tenant/internal/client/synerise"
+	"github.com/tenantops/terraform-provider-tenant/internal/provider/fwkit"
+)
+
+// Resources lists the Synerise resources (none yet).
+func Resources() []func() resource.Resource { return nil }
+
+// DataSources lists the Synerise data sources.
+func DataSources() []func() datasource.DataSource {
+	return []func() datasource.DataSource{NewWorkspacesDataSource, NewWorkspaceDataSource}
+}
+
+// client returns the Synerise client, or a diagnostic naming what is missing.
+func client(data *fwkit.ProviderData) (*synerise.Client, diag.Diagnostics) {
+	if data == nil {
+		return fwkit.ClientOf[*synerise.Client](nil)
+	}
+	return fwkit.ClientOf[*synerise.Client](data.Synerise)
+}
