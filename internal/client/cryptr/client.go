@@ -80,6 +80,7 @@ func (c *Client) login(ctx context.Context, cfg Config) (*httpclient.Token, erro
 type errorBody struct {
 	Error            json.RawMessage `json:"error"`
 	ErrorDescription string          `json:"error_description"`
+	Message          string          `json:"message"`
 }
 
 type structuredError struct {
@@ -89,7 +90,8 @@ type structuredError struct {
 }
 
 // decodeError reads {"error":{type,message,details}}, {"error":"code",
-// "error_description":"..."} or a plain-text body.
+// "error_description":"..."} (or "message", as rate limiters and gateways
+// answer) or a plain-text body.
 func decodeError(_ int, body []byte) *httpclient.APIError {
 	var eb errorBody
 	if json.Unmarshal(body, &eb) != nil || len(eb.Error) == 0 {
@@ -101,5 +103,9 @@ func decodeError(_ int, body []byte) *httpclient.APIError {
 	}
 	var code string
 	_ = json.Unmarshal(eb.Error, &code)
-	return &httpclient.APIError{Code: code, Message: eb.ErrorDescription}
+	message := eb.ErrorDescription
+	if message == "" {
+		message = eb.Message
+	}
+	return &httpclient.APIError{Code: code, Message: message}
 }

@@ -92,13 +92,18 @@ func (c *Client) tokenRequest(ctx context.Context, form url.Values) (*httpclient
 type errorBody struct {
 	Error            string `json:"error"`
 	ErrorDescription string `json:"error_description"`
+	Message          string `json:"message"`
 }
 
-// decodeError reads the documented ErrorJson {"error","error_description"}.
+// decodeError reads the documented ErrorJson {"error","error_description"},
+// or {"error","message"} as rate limiters and gateways answer.
 func decodeError(_ int, body []byte) *httpclient.APIError {
 	var eb errorBody
-	if json.Unmarshal(body, &eb) != nil || (eb.Error == "" && eb.ErrorDescription == "") {
+	if json.Unmarshal(body, &eb) != nil || (eb.Error == "" && eb.ErrorDescription == "" && eb.Message == "") {
 		return &httpclient.APIError{Message: strings.TrimSpace(string(body))}
+	}
+	if eb.ErrorDescription == "" {
+		return &httpclient.APIError{Code: eb.Error, Message: eb.Message}
 	}
 	apiErr := &httpclient.APIError{Code: eb.Error, Message: eb.ErrorDescription}
 	// Validation messages name the field first: "short_name: is required".

@@ -118,9 +118,19 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 		if err != nil {
 			return nil, err
 		}
-		status, header, body, sendErr := c.send(ctx, req, token, attempt)
+		logCtx := withMasks(ctx, c.cfg.Secrets, token, req.BearerToken)
+		status, header, body, sendErr := c.send(ctx, logCtx, req, token, attempt)
+		if sendErr == nil && status >= 200 && status < 300 {
+			// Even if ctx has just ended: the request was applied.
+			return c.decode(req, status, header, body)
+		}
 		if ctx.Err() != nil {
-			return nil, fmt.Errorf("%s %s %s: %w", c.cfg.Service, req.Method, req.Path, ctx.Err())
+			err := fmt.Errorf("%s %s %s: %w", c.cfg.Service, req.Method, req.Path, ctx.Err())
+			if !safe {
+				// The request may have reached the server before ctx ended.
+				return nil, &UncertainError{Method: req.Method, Path: req.Path, Err: err}
+			}
+			return nil, err
 		}
 		if sendErr == nil && status == http.StatusUnauthorized && token != "" && req.BearerToken == "" && !reloggedIn {
 			// The token expired or was revoked: one new login and one retry.
@@ -129,12 +139,9 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 			attempt--
 			continue
 		}
-		if sendErr == nil && status >= 200 && status < 300 {
-			return c.decode(req, status, header, body)
-		}
 		if attempt < c.cfg.MaxRetries && shouldRetry(safe, status, sendErr) {
 			delay := retryDelay(header, attempt, time.Now())
-			logRetry(ctx, c.cfg.Service, req, attempt+1, status, sendErr, delay)
+			logRetry(logCtx, c.cfg.Service, req, attempt+1, status, sendErr, delay)
 			if err := sleep(ctx, delay); err != nil {
 				return nil, err
 			}
@@ -151,7 +158,8 @@ func (c *Client) token(ctx context.Context, req Request) (string, error) {
 	return c.auth.Tokens.Token(ctx)
 }
 
-func (c *Client) send(ctx context.Context, req Request, token string, attempt int) (int, http.Header, []byte, error) {
+// send makes one attempt; logCtx carries the log masks for this attempt.
+func (c *Client) send(ctx, logCtx context.Context, req Request, token string, attempt int) (int, http.Header, []byte, error) {
 	r := c.http.R().SetContext(ctx).SetHeaders(req.Header)
 	if req.Query != nil {
 		r.SetQueryParamsFromValues(req.Query)
@@ -172,16 +180,16 @@ func (c *Client) send(ctx context.Context, req Request, token string, attempt in
 	case token != "":
 		r.SetHeader("Authorization", c.auth.Header(token))
 	}
-	ctx = withMasks(ctx, c.cfg.Secrets, token, req.BearerToken)
-	logRequest(ctx, c.cfg.Service, req, r.Header, attempt)
+	logRequest(logCtx, c.cfg.Service, req, r.Header, attempt)
 	started := time.Now()
 	resp, err := r.Execute(req.Method, req.Path)
 	if err != nil {
-		logTransportError(ctx, c.cfg.Service, req, err, time.Since(started))
+		err = redactURLError(err)
+		logTransportError(logCtx, c.cfg.Service, req, err, time.Since(started))
 		return 0, nil, nil, err
 	}
 	body := resp.Body()
-	logResponse(ctx, c.cfg.Service, req, resp.StatusCode(), resp.Header(), body, time.Since(started))
+	logResponse(logCtx, c.cfg.Service, req, resp.StatusCode(), resp.Header(), body, time.Since(started))
 	return resp.StatusCode(), resp.Header(), body, nil
 }
 

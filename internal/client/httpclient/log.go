@@ -14,9 +14,10 @@ import (
 const logSubsystem = "http"
 
 // withMasks returns ctx with every known secret value masked in the log
-// entries written with it, on top of the field-level redaction. Masks set
-// on a context apply only to logs written with that context, so they are
-// set here, for every request, rather than once in Configure.
+// entries written with it (HTTP subsystem and root logger, which carries
+// the retry warnings), on top of the field-level redaction. Masks set on a
+// context apply only to logs written with that context, so they are set
+// here, for every request, rather than once in Configure.
 func withMasks(ctx context.Context, secrets []string, tokens ...string) context.Context {
 	ctx = tflog.NewSubsystem(ctx, logSubsystem)
 	values := make([]string, 0, len(secrets)+len(tokens))
@@ -28,6 +29,8 @@ func withMasks(ctx context.Context, secrets []string, tokens ...string) context.
 	if len(values) > 0 {
 		ctx = tflog.SubsystemMaskAllFieldValuesStrings(ctx, logSubsystem, values...)
 		ctx = tflog.SubsystemMaskMessageStrings(ctx, logSubsystem, values...)
+		ctx = tflog.MaskAllFieldValuesStrings(ctx, values...)
+		ctx = tflog.MaskMessageStrings(ctx, values...)
 	}
 	return ctx
 }

@@ -7,8 +7,8 @@ import (
 )
 
 // Poll calls check every interval until it reports done, returns an error,
-// or ctx ends. The error on timeout says what was being waited for through
-// check's last error, if any.
+// or ctx ends; then the error wraps ctx's error, so callers can recognise a
+// timeout with errors.Is(err, context.DeadlineExceeded).
 func Poll(ctx context.Context, interval time.Duration, check func(ctx context.Context) (done bool, err error)) error {
 	for {
 		done, err := check(ctx)

@@ -2,6 +2,7 @@ package httpclient
 
 import (
 	"encoding/json"
+	"errors"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -12,7 +13,8 @@ import (
 const Mask = "***"
 
 // sensitiveKey matches field and header names whose values are credentials.
-var sensitiveKey = regexp.MustCompile(`(?i)(authorization|password|passwd|secret|token|api_?key|apikey|verification_?code|signature|agent_key|cookie|newpass)`)
+// Separators may be "_" (fields) or "-" (headers such as X-Api-Key).
+var sensitiveKey = regexp.MustCompile(`(?i)(authorization|password|passwd|secret|token|api[-_]?key|verification[-_]?code|signature|agent[-_]key|cookie|newpass)`)
 
 // RedactHeaders returns a copy of h with credential-bearing headers masked.
 func RedactHeaders(h http.Header) map[string]string {
@@ -74,4 +76,18 @@ func redactJSON(v any) any {
 		}
 	}
 	return v
+}
+
+// redactURLError masks the sensitive query values in the request URL that
+// net/http puts in the message of a transport error, which is logged and
+// returned to the user.
+func redactURLError(err error) error {
+	var urlErr *url.Error
+	if errors.As(err, &urlErr) {
+		if u, parseErr := url.Parse(urlErr.URL); parseErr == nil && u.RawQuery != "" {
+			u.RawQuery = RedactBody("application/x-www-form-urlencoded", []byte(u.RawQuery))
+			urlErr.URL = u.String()
+		}
+	}
+	return err
 }

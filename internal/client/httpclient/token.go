@@ -37,10 +37,11 @@ type TokenSource struct {
 	fallbackLifetime time.Duration
 	now              func() time.Time
 
-	sem     chan struct{} // a one-slot semaphore: held while renewing
-	mu      sync.Mutex    // guards current and logins
-	current *Token
-	logins  int
+	sem      chan struct{} // a one-slot semaphore: held while renewing
+	mu       sync.Mutex    // guards current, obtained and logins
+	current  *Token
+	obtained time.Time // when current was obtained
+	logins   int
 }
 
 // NewTokenSource returns a TokenSource that renews tokens with login.
@@ -77,11 +78,16 @@ func (s *TokenSource) Token(ctx context.Context) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if next.Expiry.IsZero() {
-		next.Expiry = s.now().Add(s.fallbackLifetime)
+	now := s.now()
+	if !next.Expiry.After(now) {
+		// Unknown, or already past by our clock (clock skew): assume the
+		// fallback lifetime rather than logging in again at every call; a
+		// 401 still renews it.
+		next.Expiry = now.Add(s.fallbackLifetime)
 	}
 	s.mu.Lock()
 	s.current = next
+	s.obtained = now
 	s.logins++
 	s.mu.Unlock()
 	return next.AccessToken, nil
@@ -112,7 +118,10 @@ func (s *TokenSource) valid() string {
 	if s.current == nil || s.current.AccessToken == "" {
 		return ""
 	}
-	if !s.current.Expiry.IsZero() && s.now().Add(s.early).After(s.current.Expiry) {
+	// Renew early, but no earlier than half-way through the token's
+	// lifetime, so that a short-lived token is still reused.
+	early := min(s.early, s.current.Expiry.Sub(s.obtained)/2)
+	if !s.current.Expiry.IsZero() && s.now().Add(early).After(s.current.Expiry) {
 		return ""
 	}
 	return s.current.AccessToken

@@ -1,0 +1,5 @@
+data "tenant_synerise_workspace" "current" {}
+
+output "workspace" {
+  value = data.tenant_synerise_workspace.current.name
+}

@@ -1,0 +1,4 @@
+import {
+  to = tenant_cryptr_organization.acme
+  id = "acme-industries"
+}

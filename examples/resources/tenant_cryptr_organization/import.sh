@@ -1,0 +1,2 @@
+# An organization is imported by its domain.
+terraform import tenant_cryptr_organization.acme acme-industries

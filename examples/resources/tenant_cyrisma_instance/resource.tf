@@ -1,0 +1,13 @@
+# A trial customer instance under an MSP organization, converted to managed
+# later by setting managed = true.
+resource "tenant_cyrisma_instance" "contoso" {
+  parent_instance_id = "0b6e4f7a-3c2d-4e1f-8a9b-7c6d5e4f3a21"
+  instance_type      = "standard"
+  name               = "Contoso Ltd"
+  short_name         = "Contoso"
+  country            = "US"
+  email              = "it@contoso.example"
+  managed            = false
+  suspended          = false
+  mfa_method         = "authenticator"
+}

@@ -1,0 +1,5 @@
+package provider
+
+import "github.com/tenantops/terraform-provider-tenant/internal/client/httpclient"
+
+func sharedForTest() httpclient.Config { return httpclient.Config{UserAgent: "test"} }
