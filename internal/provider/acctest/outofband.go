@@ -38,40 +38,40 @@ func decodeInto(t *testing.T, body []byte, v any) {
 	}
 }
 
-// Cryptr sends a request to the emulated Cryptr API with a fresh token, as
-// the console would. form may be nil.
-func (e *Env) Cryptr(t *testing.T, method, path string, form url.Values) (int, []byte) {
+// login posts a form to a token endpoint and returns its access_token.
+func login(t *testing.T, what, tokenURL string, form url.Values) string {
 	t.Helper()
-	base := e.Vars["CRYPTR_SERVICE_URL"]
-	status, body := call(t, http.MethodPost, base+"/api/v2/oauth/token", "application/x-www-form-urlencoded", url.Values{
-		"grant_type": {"client_credentials"}, "client_id": {e.Vars["CRYPTR_CLIENT_ID"]},
-		"client_secret": {e.Vars["CRYPTR_CLIENT_SECRET"]}, "tenant_domain": {e.Vars["CRYPTR_ACCOUNT_DOMAIN"]},
-	}.Encode(), nil)
+	status, body := call(t, http.MethodPost, tokenURL, "application/x-www-form-urlencoded", form.Encode(), nil)
 	if status != http.StatusOK {
-		t.Fatalf("Cryptr token: %d %s", status, body)
+		t.Fatalf("%s login: %d %s", what, status, body)
 	}
 	var tok struct {
 		AccessToken string `json:"access_token"`
 	}
 	decodeInto(t, body, &tok)
-	return call(t, method, base+path, "application/x-www-form-urlencoded", form.Encode(), map[string]string{"Authorization": "Bearer " + tok.AccessToken})
+	return tok.AccessToken
+}
+
+// Cryptr sends a request to the emulated Cryptr API with a fresh token, as
+// the console would. form may be nil.
+func (e *Env) Cryptr(t *testing.T, method, path string, form url.Values) (int, []byte) {
+	t.Helper()
+	base := e.Vars["CRYPTR_SERVICE_URL"]
+	token := login(t, "Cryptr", base+"/api/v2/oauth/token", url.Values{
+		"grant_type": {"client_credentials"}, "client_id": {e.Vars["CRYPTR_CLIENT_ID"]},
+		"client_secret": {e.Vars["CRYPTR_CLIENT_SECRET"]}, "tenant_domain": {e.Vars["CRYPTR_ACCOUNT_DOMAIN"]},
+	})
+	return call(t, method, base+path, "application/x-www-form-urlencoded", form.Encode(), map[string]string{"Authorization": "Bearer " + token})
 }
 
 // Cyrisma sends a request to the emulated Cyrisma API with a fresh token.
 func (e *Env) Cyrisma(t *testing.T, method, path string, form url.Values) (int, []byte) {
 	t.Helper()
 	base := e.Vars["CYRISMA_API_URL"]
-	status, body := call(t, http.MethodPost, base+"/partner/login", "application/x-www-form-urlencoded", url.Values{
+	token := login(t, "Cyrisma", base+"/partner/login", url.Values{
 		"grant_type": {"password"}, "username": {e.Vars["CYRISMA_API_KEY"]}, "password": {e.Vars["CYRISMA_API_SECRET"]},
-	}.Encode(), nil)
-	if status != http.StatusOK {
-		t.Fatalf("Cyrisma login: %d %s", status, body)
-	}
-	var tok struct {
-		AccessToken string `json:"access_token"`
-	}
-	decodeInto(t, body, &tok)
-	return call(t, method, base+path, "application/x-www-form-urlencoded", form.Encode(), map[string]string{"Authorization": "access_token " + tok.AccessToken})
+	})
+	return call(t, method, base+path, "application/x-www-form-urlencoded", form.Encode(), map[string]string{"Authorization": "access_token " + token})
 }
 
 // MustStatus fails the test unless status is want.
