@@ -60,17 +60,20 @@ echo "==> terraform init"
 "$TERRAFORM" init -input=false -no-color >/dev/null 2>"$WORK/init.err" || { cat "$WORK/init.err"; exit 1; }
 admin DELETE >/dev/null
 echo "==> terraform apply"
-"$TERRAFORM" apply -input=false -auto-approve -no-color 2>&1 | grep -v -e "^ *$" -e "Provider development overrides" -e "tenantops/tenant in" -e "The behavior may therefore" -e "versions and checksums" -e "published releases" -e "following provider development" -e "^Warning" -e "^│" -e "^╷" -e "^╵" || true
+"$TERRAFORM" apply -input=false -auto-approve -no-color -compact-warnings >"$WORK/apply.txt" 2>&1 || { cat "$WORK/apply.txt"; exit 1; }
+grep -E "^(tenant_|data\.tenant_).*(complete|Creating|Reading)|^Apply complete" "$WORK/apply.txt" || true
+echo "==> Requests the emulator counted for the apply, by route"
+admin GET | python3 -m json.tool 2>/dev/null || admin GET
+admin DELETE >/dev/null
 echo "==> Outputs"
 "$TERRAFORM" output -no-color
-echo "==> terraform plan (expect no changes)"
+echo "==> terraform plan, which refreshes every object (expect no changes)"
 set +e
 "$TERRAFORM" plan -input=false -detailed-exitcode -no-color >"$WORK/plan.txt" 2>&1
 plan_status=$?
 set -e
 grep -E "No changes|Plan:" "$WORK/plan.txt" || true
-echo "==> Requests the emulator counted for the apply and one refresh (plan)"
-admin GET
-echo
+echo "==> Requests the emulator counted for the refresh and plan, by route"
+admin GET | python3 -m json.tool 2>/dev/null || admin GET
 [ "$plan_status" -eq 0 ] || { echo "the plan after apply was not empty (exit $plan_status):"; cat "$WORK/plan.txt"; exit 1; }
 echo "==> Demo finished."

@@ -146,3 +146,20 @@ func TestAccCryptrOrganization_importBadID(t *testing.T) {
 		}},
 	})
 }
+
+// TestAccCryptrOrganization_apiFieldError: the API refuses a second
+// organization whose name gives an existing domain, and the error is
+// attached to the name attribute.
+func TestAccCryptrOrganization_apiFieldError(t *testing.T) {
+	env := acctest.NewEnv(t)
+	status, body := env.Cryptr(t, http.MethodPost, "/api/v2/organizations", url.Values{"name": {"Taken Name"}})
+	acctest.MustStatus(t, "seed", status, body, http.StatusCreated)
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config:      env.Config(organizationConfig("Taken Name")),
+			ExpectError: regexp.MustCompile(`(?s)Could not create the Cryptr organization.*\d+:\s+name\s+=\s+"Taken Name".*name: has already been taken`),
+		}},
+	})
+}
