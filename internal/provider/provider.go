@@ -50,7 +50,7 @@ func (p *TenantProvider) Configure(ctx context.Context, req provider.ConfigureRe
 	shared := httpclient.Config{
 		Timeout:    transport.timeout,
 		MaxRetries: transport.maxRetries,
-		UserAgent:  fmt.Sprintf("terraform-provider-tenant/%s (+https://registry.terraform.io/providers/tenantops/tenant) Terraform/%s", p.version, req.TerraformVersion),
+		UserAgent:  userAgent(p.version, req.TerraformVersion),
 	}
 	data := &fwkit.ProviderData{
 		Cryptr:   fwkit.NewLazyClient("Cryptr", func() (any, error) { return buildCryptr(model, shared) }),
@@ -77,4 +77,9 @@ func (p *TenantProvider) DataSources(context.Context) []func() datasource.DataSo
 	all = append(all, cyrismaprovider.DataSources()...)
 	all = append(all, syneriseprovider.DataSources()...)
 	return all
+}
+
+// userAgent names the provider, its version and the Terraform version.
+func userAgent(version, terraformVersion string) string {
+	return fmt.Sprintf("terraform-provider-tenant/%s (+https://registry.terraform.io/providers/tenantops/tenant) Terraform/%s", version, terraformVersion)
 }

@@ -135,3 +135,10 @@ func TestResolveTransport(t *testing.T) {
 		t.Fatalf("want an error naming %s, got %v", envMaxRetries, err)
 	}
 }
+
+func TestUserAgentNamesProviderAndVersions(t *testing.T) {
+	got := userAgent("1.2.3", "1.11.4")
+	if !strings.HasPrefix(got, "terraform-provider-tenant/1.2.3 ") || !strings.HasSuffix(got, "Terraform/1.11.4") {
+		t.Fatalf("userAgent = %q", got)
+	}
+}
