@@ -5,22 +5,24 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+
+	"github.com/tenantops/terraform-provider-tenant/internal/emulator/httpjson"
 )
 
 // registerAdmin adds the admin API routes under /_emulator/.
 func (s *Server) registerAdmin(mux *http.ServeMux) {
 	mux.HandleFunc("GET /_emulator/healthz", func(w http.ResponseWriter, _ *http.Request) {
-		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+		httpjson.Write(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
 	mux.HandleFunc("GET /_emulator/requests", func(w http.ResponseWriter, _ *http.Request) {
-		writeJSON(w, http.StatusOK, s.RequestCounts())
+		httpjson.Write(w, http.StatusOK, s.RequestCounts())
 	})
 	mux.HandleFunc("DELETE /_emulator/requests", func(w http.ResponseWriter, _ *http.Request) {
 		s.ResetRequestCounts()
-		writeJSON(w, http.StatusOK, s.RequestCounts())
+		httpjson.Write(w, http.StatusOK, s.RequestCounts())
 	})
 	mux.HandleFunc("GET /_emulator/faults", func(w http.ResponseWriter, _ *http.Request) {
-		writeJSON(w, http.StatusOK, s.Faults())
+		httpjson.Write(w, http.StatusOK, s.Faults())
 	})
 	mux.HandleFunc("PUT /_emulator/faults", s.handlePutFaults)
 }
@@ -50,9 +52,9 @@ func (s *Server) handlePutFaults(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.SetFaults(f)
-	writeJSON(w, http.StatusOK, f)
+	httpjson.Write(w, http.StatusOK, f)
 }
 
 func adminError(w http.ResponseWriter, msg string) {
-	writeJSON(w, http.StatusBadRequest, map[string]string{"error": "invalid_request", "message": msg})
+	httpjson.Write(w, http.StatusBadRequest, map[string]string{"error": "invalid_request", "message": msg})
 }

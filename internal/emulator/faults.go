@@ -1,12 +1,13 @@
 package emulator
 
 import (
-	"encoding/json"
 	"errors"
 	"math/rand/v2"
 	"net/http"
 	"sync"
 	"time"
+
+	"github.com/tenantops/terraform-provider-tenant/internal/emulator/httpjson"
 )
 
 // Faults are the faults injected into API requests; every zero value means
@@ -83,7 +84,7 @@ func (fi *faultInjector) overLimit(now time.Time) bool {
 func (fi *faultInjector) apply(w http.ResponseWriter, r *http.Request) bool {
 	if fi.overLimit(time.Now()) {
 		w.Header().Set("Retry-After", "1")
-		writeJSON(w, http.StatusTooManyRequests, map[string]string{
+		httpjson.Write(w, http.StatusTooManyRequests, map[string]string{
 			"error": "rate_limited", "message": "rate limit exceeded, retry after 1 second",
 		})
 		return false
@@ -103,7 +104,7 @@ func (fi *faultInjector) apply(w http.ResponseWriter, r *http.Request) bool {
 		}
 	}
 	if f.ErrorRate > 0 && rand.Float64() < f.ErrorRate {
-		writeJSON(w, http.StatusServiceUnavailable, map[string]string{
+		httpjson.Write(w, http.StatusServiceUnavailable, map[string]string{
 			"error": "service_unavailable", "message": "injected fault",
 		})
 		return false
@@ -122,11 +123,4 @@ func drop(w http.ResponseWriter) {
 		}
 	}
 	panic(http.ErrAbortHandler)
-}
-
-// writeJSON answers status with v encoded as JSON.
-func writeJSON(w http.ResponseWriter, status int, v any) {
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(v)
 }

@@ -87,7 +87,7 @@ func (p *TenantProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 				MarkdownDescription: "Cyrisma Partner API (legacy `/app` API), authenticated with the partner API key and secret.",
 				Attributes: map[string]schema.Attribute{
 					"api_url":    settingAttr("Cyrisma API URL.", envCyrismaAPIURL, defaultCyrismaAPIURL, false, fwkit.BaseURL()),
-					"api_key":    settingAttr("Partner API key (the login user name).", envCyrismaAPIKey, "", false),
+					"api_key":    settingAttr("Partner API key (the login user name).", envCyrismaAPIKey, "", true),
 					"api_secret": settingAttr("Partner API secret (the login password).", envCyrismaAPISecret, "", true),
 				},
 			},

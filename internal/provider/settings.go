@@ -51,11 +51,17 @@ type setting struct {
 	// value is the resolved value; fromConfig says whether the block set it.
 	value      string
 	fromConfig bool
+	// unknown is set when the block's value is not known yet (it comes
+	// from another resource's attribute).
+	unknown bool
 }
 
 // resolve reads a setting from the block (when known and non-empty), then
 // from the environment, then from def.
 func resolve(attr, env string, configured types.String, def string) setting {
+	if configured.IsUnknown() {
+		return setting{attr: attr, env: env, unknown: true}
+	}
 	if !configured.IsNull() && !configured.IsUnknown() && configured.ValueString() != "" {
 		return setting{attr: attr, env: env, value: configured.ValueString(), fromConfig: true}
 	}
@@ -67,6 +73,9 @@ func resolve(attr, env string, configured types.String, def string) setting {
 
 // missingError names the attribute and its environment variable.
 func (s setting) missingError() error {
+	if s.unknown {
+		return fmt.Errorf("%s depends on a value that is not known until apply, so the provider cannot use it yet: apply the object it comes from first (for example with -target), or set it from a variable", s.attr)
+	}
 	block, name, _ := strings.Cut(s.attr, ".")
 	return fmt.Errorf("%s is not set: set %s in the provider's %s block or the %s environment variable", s.attr, name, block, s.env)
 }
@@ -74,7 +83,7 @@ func (s setting) missingError() error {
 // required returns the value or an error naming the attribute and variable.
 func required(settings ...setting) error {
 	for _, s := range settings {
-		if s.value == "" {
+		if s.value == "" || s.unknown {
 			return s.missingError()
 		}
 	}
@@ -83,7 +92,7 @@ func required(settings ...setting) error {
 
 // baseURL validates a URL setting (HTTPS except on loopback).
 func (s setting) baseURL() (string, error) {
-	if s.value == "" {
+	if s.value == "" || s.unknown {
 		return "", s.missingError()
 	}
 	source := s.attr

@@ -30,6 +30,16 @@ func TestResolvePrefersConfigThenEnvThenDefault(t *testing.T) {
 	}
 }
 
+func TestUnknownSettingIsAnError(t *testing.T) {
+	clearEnv(t)
+	t.Setenv(envCyrismaAPIKey, "from-env")
+	m := providerModel{Cyrisma: &cyrismaBlock{APIURL: types.StringNull(), APIKey: types.StringUnknown(), APISecret: types.StringValue("s")}}
+	_, err := buildCyrisma(m, sharedForTest())
+	if err == nil || !strings.Contains(err.Error(), "cyrisma.api_key depends on a value that is not known") {
+		t.Fatalf("an unknown value must not fall back to the environment: %v", err)
+	}
+}
+
 func TestMissingSettingNamesAttributeAndVariable(t *testing.T) {
 	clearEnv(t)
 	t.Setenv(envCryptrServiceURL, "https://auth.cryptr.eu")

@@ -71,7 +71,7 @@ func (c *Client) login(ctx context.Context, cfg Config) (*httpclient.Token, erro
 		return nil, err
 	}
 	if out.AccessToken == "" {
-		return nil, &httpclient.APIError{Service: "Cryptr", Method: http.MethodPost, Path: "/api/v2/oauth/token", StatusCode: http.StatusOK, Message: "the token answer has no access_token"}
+		return nil, httpclient.MissingTokenError("Cryptr", "/api/v2/oauth/token")
 	}
 	return &httpclient.Token{AccessToken: out.AccessToken, Expiry: httpclient.JWTExpiry(out.AccessToken)}, nil
 }

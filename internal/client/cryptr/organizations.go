@@ -153,6 +153,7 @@ func (c *Client) ListOrganizations(ctx context.Context, opts ListOrganizationsOp
 		perPage = 50
 	}
 	var all []Organization
+	seen := map[string]bool{}
 	for page := 1; page <= maxListPages; page++ {
 		query := url.Values{"page": {strconv.Itoa(page)}, "per_page": {strconv.Itoa(perPage)}}
 		for _, status := range opts.EnvironmentStatuses {
@@ -162,7 +163,14 @@ func (c *Client) ListOrganizations(ctx context.Context, opts ListOrganizationsOp
 		if _, err := c.api.Do(ctx, httpclient.Request{Method: http.MethodGet, Path: "/api/v2/organizations", Query: query, Result: &out}); err != nil {
 			return nil, err
 		}
-		all = append(all, out.Data...)
+		// The list is newest first: an organization created meanwhile shifts
+		// the pages, so one may show up twice.
+		for _, org := range out.Data {
+			if !seen[org.Domain] {
+				seen[org.Domain] = true
+				all = append(all, org)
+			}
+		}
 		if out.Pagination.NextPage == nil || *out.Pagination.NextPage <= page || len(out.Data) == 0 {
 			return all, nil
 		}

@@ -31,7 +31,7 @@ type Client struct {
 func New(cfg Config, http httpclient.Config) *Client {
 	http.Service = "Cyrisma"
 	http.BaseURL = cfg.APIURL
-	http.Secrets = append(http.Secrets, cfg.APISecret)
+	http.Secrets = append(http.Secrets, cfg.APIKey, cfg.APISecret)
 	api := httpclient.New(http, decodeError)
 	c := &Client{api: api, now: time.Now}
 	api.SetAuthorizer(&httpclient.Authorizer{
@@ -80,7 +80,7 @@ func (c *Client) tokenRequest(ctx context.Context, form url.Values) (*httpclient
 		return nil, err
 	}
 	if out.AccessToken == "" {
-		return nil, &httpclient.APIError{Service: "Cyrisma", Method: http.MethodPost, Path: "/partner/login", StatusCode: http.StatusOK, Message: "the login answer has no access_token"}
+		return nil, httpclient.MissingTokenError("Cyrisma", "/partner/login")
 	}
 	tok := &httpclient.Token{AccessToken: out.AccessToken, RefreshToken: out.RefreshToken}
 	if out.ExpiresIn > 0 {

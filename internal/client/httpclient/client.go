@@ -196,7 +196,12 @@ func (c *Client) send(ctx, logCtx context.Context, req Request, token string, at
 func (c *Client) decode(req Request, status int, header http.Header, body []byte) (*Response, error) {
 	if req.Result != nil && len(body) > 0 {
 		if err := json.Unmarshal(body, req.Result); err != nil {
-			return nil, fmt.Errorf("%s API: %s %s answered %d with a body that is not the expected JSON: %w", c.cfg.Service, req.Method, req.Path, status, err)
+			err = fmt.Errorf("%s API: %s %s answered %d with a body that is not the expected JSON: %w", c.cfg.Service, req.Method, req.Path, status, err)
+			if !req.SafeToRetry && !idempotentMethod(req.Method) {
+				// The request was applied, but what it made is unknown.
+				return nil, &UncertainError{Method: req.Method, Path: req.Path, Err: err}
+			}
+			return nil, err
 		}
 	}
 	return &Response{StatusCode: status, Header: header, Body: body}, nil

@@ -37,7 +37,10 @@ func (e *APIError) Error() string {
 		fmt.Fprintf(&b, ": %s", e.Message)
 	}
 	for _, field := range e.Fields() {
-		fmt.Fprintf(&b, "; %s: %s", field, strings.Join(e.FieldErrors[field], ", "))
+		detail := fmt.Sprintf("%s: %s", field, strings.Join(e.FieldErrors[field], ", "))
+		if !strings.Contains(e.Message, detail) {
+			fmt.Fprintf(&b, "; %s", detail)
+		}
 	}
 	return b.String()
 }
@@ -94,3 +97,8 @@ func (e *UncertainError) Error() string {
 
 // Unwrap returns the underlying failure.
 func (e *UncertainError) Unwrap() error { return e.Err }
+
+// MissingTokenError reports a login answer without the expected token.
+func MissingTokenError(service, path string) *APIError {
+	return &APIError{Service: service, Method: http.MethodPost, Path: path, StatusCode: http.StatusOK, Message: "the login answer has no token"}
+}

@@ -9,8 +9,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 )
 
-// logSubsystem is the terraform-plugin-log subsystem of HTTP traffic. Its
-// level follows TF_LOG, or TF_LOG_PROVIDER_TENANT_HTTP when set.
+// logSubsystem is the terraform-plugin-log subsystem of HTTP traffic. It
+// inherits the provider's level (TF_LOG or TF_LOG_PROVIDER), so
+// TF_LOG=DEBUG shows every request and response.
 const logSubsystem = "http"
 
 // withMasks returns ctx with every known secret value masked in the log

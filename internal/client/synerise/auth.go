@@ -23,6 +23,22 @@ const MFATOTPAuthenticator = "TOTP_AUTHENTICATOR"
 // secret is configured.
 var ErrMFASecretMissing = errors.New("the Synerise account requires multi-factor authentication (TOTP_AUTHENTICATOR) but no TOTP secret is configured: set mfa_totp_secret in the synerise block or the SYNERISE_MFA_TOTP_SECRET environment variable")
 
+// apiKeyLoginRequest is the body of a workspace API-key login.
+type apiKeyLoginRequest struct {
+	APIKey string `json:"apiKey"`
+}
+
+// userLoginRequest is the body of a user login.
+type userLoginRequest struct {
+	Username string `json:"username"`
+	Password string `json:"password"`
+}
+
+// mfaVerificationRequest is the body of an MFA confirmation.
+type mfaVerificationRequest struct {
+	VerificationCode string `json:"verificationCode"`
+}
+
 type tokenResponse struct {
 	Token string `json:"token"`
 }
@@ -48,7 +64,7 @@ func (c *Client) apiKeyLogin(ctx context.Context, previous *httpclient.Token) (*
 	var out tokenResponse
 	_, err := c.api.Do(ctx, httpclient.Request{
 		Method: http.MethodPost, Path: "/uauth/v2/auth/login/profile", Anonymous: true, SafeToRetry: true,
-		JSON: map[string]string{"apiKey": c.cfg.APIKey}, Result: &out,
+		JSON: apiKeyLoginRequest{APIKey: c.cfg.APIKey}, Result: &out,
 	})
 	if err != nil {
 		return nil, err
@@ -62,7 +78,7 @@ func (c *Client) userLogin(ctx context.Context) (*httpclient.Token, error) {
 	var login userLoginResponse
 	_, err := c.api.Do(ctx, httpclient.Request{
 		Method: http.MethodPost, Path: "/uauth/auth/login/user", Anonymous: true, SafeToRetry: true,
-		JSON: map[string]string{"username": c.cfg.Username, "password": c.cfg.Password}, Result: &login,
+		JSON: userLoginRequest{Username: c.cfg.Username, Password: c.cfg.Password}, Result: &login,
 	})
 	if err != nil {
 		return nil, err
@@ -100,7 +116,7 @@ func (c *Client) verifyMFA(ctx context.Context, preMFAToken string, methods []st
 	_, err = c.api.Do(ctx, httpclient.Request{
 		Method: http.MethodPost, Path: "/uauth/auth/login/user/mfa/verification",
 		Query:       url.Values{"mfaType": {MFATOTPAuthenticator}},
-		JSON:        map[string]string{"verificationCode": code},
+		JSON:        mfaVerificationRequest{VerificationCode: code},
 		BearerToken: preMFAToken, SafeToRetry: true, Result: &out,
 	})
 	if err != nil {
@@ -125,7 +141,7 @@ func TOTPCode(secret string, at time.Time) (string, error) {
 
 func (c *Client) requireToken(token, path string) (*httpclient.Token, error) {
 	if token == "" {
-		return nil, &httpclient.APIError{Service: "Synerise", Method: http.MethodPost, Path: path, StatusCode: http.StatusOK, Message: "the login answer has no token"}
+		return nil, httpclient.MissingTokenError("Synerise", path)
 	}
 	return c.newToken(token), nil
 }

@@ -1,8 +1,9 @@
 package cryptr
 
 import (
-	"encoding/json"
 	"net/http"
+
+	"github.com/tenantops/terraform-provider-tenant/internal/emulator/httpjson"
 )
 
 // errorBody is the error envelope: {"error":{"type","message","doc_urls","details"?}}.
@@ -17,21 +18,14 @@ type errorContent struct {
 	Details map[string][]string `json:"details,omitempty"`
 }
 
-// writeJSON answers status with v encoded as JSON.
-func writeJSON(w http.ResponseWriter, status int, v any) {
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(v)
-}
-
 // writeError answers status with the structured error envelope.
 func writeError(w http.ResponseWriter, status int, typ, message string) {
-	writeJSON(w, status, errorBody{Error: errorContent{Type: typ, Message: message, DocURLs: []string{}}})
+	httpjson.Write(w, status, errorBody{Error: errorContent{Type: typ, Message: message, DocURLs: []string{}}})
 }
 
 // writeValidation answers 422 with per-field messages in details.
 func writeValidation(w http.ResponseWriter, details map[string][]string) {
-	writeJSON(w, http.StatusUnprocessableEntity, errorBody{Error: errorContent{
+	httpjson.Write(w, http.StatusUnprocessableEntity, errorBody{Error: errorContent{
 		Type:    "unprocessable_entity",
 		Message: "validation failed",
 		DocURLs: []string{},

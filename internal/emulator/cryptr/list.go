@@ -3,6 +3,8 @@ package cryptr
 import (
 	"net/http"
 	"slices"
+
+	"github.com/tenantops/terraform-provider-tenant/internal/emulator/httpjson"
 )
 
 const (
@@ -69,7 +71,7 @@ func (s *Service) handleListOrganizations(w http.ResponseWriter, r *http.Request
 	}
 	s.mu.Unlock()
 
-	writeJSON(w, http.StatusOK, listJSON{
+	httpjson.Write(w, http.StatusOK, listJSON{
 		Type:       "List",
 		Data:       data,
 		Pagination: paginate(page, perPage, total),

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+
+	"github.com/tenantops/terraform-provider-tenant/internal/emulator/httpjson"
 )
 
 // orgInput is the validated create/update input; nil fields were absent.
@@ -73,7 +75,7 @@ func (s *Service) handleCreateOrganization(w http.ResponseWriter, r *http.Reques
 		o.allowedEmailDomains = []string{}
 	}
 	s.orgs[domain] = o
-	writeJSON(w, http.StatusCreated, o.toJSON(now, s.opts.ProvisioningDelay))
+	httpjson.Write(w, http.StatusCreated, o.toJSON(now, s.opts.ProvisioningDelay))
 }
 
 // handleGetOrganization serves GET /api/v2/organizations/{domain}.
@@ -85,9 +87,9 @@ func (s *Service) handleGetOrganization(w http.ResponseWriter, r *http.Request) 
 	case !ok:
 		writeNotFound(w, "organization")
 	case o.deleted:
-		writeJSON(w, http.StatusOK, deletedOrgJSON{Type: "Organization", Domain: o.domain, Name: o.name, Deleted: true})
+		httpjson.Write(w, http.StatusOK, deletedOrgJSON{Type: "Organization", Domain: o.domain, Name: o.name, Deleted: true})
 	default:
-		writeJSON(w, http.StatusOK, o.toJSON(s.now(), s.opts.ProvisioningDelay))
+		httpjson.Write(w, http.StatusOK, o.toJSON(s.now(), s.opts.ProvisioningDelay))
 	}
 }
 
@@ -119,7 +121,7 @@ func (s *Service) handleUpdateOrganization(w http.ResponseWriter, r *http.Reques
 	}
 	now := s.now()
 	o.updatedAt = now
-	writeJSON(w, http.StatusOK, o.toJSON(now, s.opts.ProvisioningDelay))
+	httpjson.Write(w, http.StatusOK, o.toJSON(now, s.opts.ProvisioningDelay))
 }
 
 // handleDeleteOrganization serves DELETE /api/v2/organizations/{domain}; the
@@ -134,5 +136,5 @@ func (s *Service) handleDeleteOrganization(w http.ResponseWriter, r *http.Reques
 	}
 	resource := o.toJSON(s.now(), s.opts.ProvisioningDelay)
 	o.deleted = true
-	writeJSON(w, http.StatusOK, map[string]any{"deleted": true, "resource": resource})
+	httpjson.Write(w, http.StatusOK, map[string]any{"deleted": true, "resource": resource})
 }

@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"strings"
 	"time"
+
+	"github.com/tenantops/terraform-provider-tenant/internal/emulator/httpjson"
 )
 
 // loginResponse is the documented AuthenticationJson body.
@@ -48,7 +50,7 @@ func (s *Service) handleLogin(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		access, refresh := s.auth.issuePair(now, ttl)
-		writeJSON(w, http.StatusOK, loginResponse{access, "access", expiresIn(ttl), refresh, ""})
+		httpjson.Write(w, http.StatusOK, loginResponse{access, "access", expiresIn(ttl), refresh, ""})
 	case "refresh_token":
 		rt := f.get("refresh_token", "RefreshToken")
 		if rt == "" {
@@ -60,7 +62,7 @@ func (s *Service) handleLogin(w http.ResponseWriter, r *http.Request) {
 			writeError(w, http.StatusBadRequest, errInvalidGrant, "unknown or expired refresh token")
 			return
 		}
-		writeJSON(w, http.StatusOK, loginResponse{access, "access", expiresIn(ttl), rt, ""})
+		httpjson.Write(w, http.StatusOK, loginResponse{access, "access", expiresIn(ttl), rt, ""})
 	default:
 		writeError(w, http.StatusBadRequest, errUnsupportedGrantType, "grant_type "+grant+" is not supported")
 	}
@@ -82,7 +84,7 @@ func (s *Service) handleRegenPass(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, errInvalidGrant, "invalid API key or secret")
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]string{
+	httpjson.Write(w, http.StatusOK, map[string]string{
 		"success": "1",
 		"message": "",
 		"newPass": s.auth.rotateSecret(),

@@ -1,8 +1,9 @@
 package cyrisma
 
 import (
-	"encoding/json"
 	"net/http"
+
+	"github.com/tenantops/terraform-provider-tenant/internal/emulator/httpjson"
 )
 
 // Error codes used in the ErrorJson body {"error","error_description"}.
@@ -20,16 +21,9 @@ type errorBody struct {
 	ErrorDescription string `json:"error_description"`
 }
 
-// writeJSON answers status with v encoded as JSON.
-func writeJSON(w http.ResponseWriter, status int, v any) {
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(v)
-}
-
 // writeError answers status with an ErrorJson body.
 func writeError(w http.ResponseWriter, status int, code, description string) {
-	writeJSON(w, status, errorBody{Error: code, ErrorDescription: description})
+	httpjson.Write(w, status, errorBody{Error: code, ErrorDescription: description})
 }
 
 // badRequest answers 400 invalid_request with "<field>: <msg>".

@@ -3,6 +3,8 @@ package cyrisma
 import (
 	"net/http"
 	"strings"
+
+	"github.com/tenantops/terraform-provider-tenant/internal/emulator/httpjson"
 )
 
 // validMFA reports whether code is a documented mfa_type value.
@@ -15,7 +17,7 @@ func (s *Service) handleListInstances(w http.ResponseWriter, r *http.Request) {
 		s.writeOneInstance(w, id)
 		return
 	}
-	writeJSON(w, http.StatusOK, s.instances.list(s.clock()))
+	httpjson.Write(w, http.StatusOK, s.instances.list(s.clock()))
 }
 
 // handleGetInstance serves GET /partner/instances/info/{instance_id}.
@@ -30,7 +32,7 @@ func (s *Service) writeOneInstance(w http.ResponseWriter, id string) {
 	if in, ok := s.instances.get(s.clock(), id); ok {
 		out = append(out, in)
 	}
-	writeJSON(w, http.StatusOK, out)
+	httpjson.Write(w, http.StatusOK, out)
 }
 
 // handleCreateInstance serves POST /partner/instances/create.
@@ -49,7 +51,7 @@ func (s *Service) handleCreateInstance(w http.ResponseWriter, r *http.Request) {
 		err.write(w)
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]string{"instance_id": in.InstanceID, "agent_key": in.AgentKey})
+	httpjson.Write(w, http.StatusOK, map[string]string{"instance_id": in.InstanceID, "agent_key": in.AgentKey})
 }
 
 // parseCreate validates the create form, checking required fields in
@@ -124,7 +126,7 @@ func (s *Service) handleConvert(w http.ResponseWriter, r *http.Request) {
 		err.write(w)
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]string{
+	httpjson.Write(w, http.StatusOK, map[string]string{
 		"instance_id": in.InstanceID, "name": in.Name, "consulting_status": "converted",
 	})
 }
@@ -146,7 +148,7 @@ func (s *Service) handleSuspend(w http.ResponseWriter, r *http.Request) {
 		err.write(w)
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"instanceID": in.InstanceID, "name": in.Name, "enabled": 0})
+	httpjson.Write(w, http.StatusOK, map[string]any{"instanceID": in.InstanceID, "name": in.Name, "enabled": 0})
 }
 
 // handleReactivate serves PATCH /partner/instances/reactivate and PATCH
@@ -164,7 +166,7 @@ func (s *Service) handleReactivate(w http.ResponseWriter, r *http.Request) {
 		err.write(w)
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"instance_id": in.InstanceID, "name": in.Name, "enabled": 1})
+	httpjson.Write(w, http.StatusOK, map[string]any{"instance_id": in.InstanceID, "name": in.Name, "enabled": 1})
 }
 
 // handleSetMFA serves PATCH /partner/instances/mfa.
@@ -190,5 +192,5 @@ func (s *Service) handleSetMFA(w http.ResponseWriter, r *http.Request) {
 		err.write(w)
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]string{"instance_id": in.InstanceID, "mfa": in.MFA})
+	httpjson.Write(w, http.StatusOK, map[string]string{"instance_id": in.InstanceID, "mfa": in.MFA})
 }

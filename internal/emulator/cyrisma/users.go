@@ -3,6 +3,8 @@ package cyrisma
 import (
 	"net/http"
 	"sync"
+
+	"github.com/tenantops/terraform-provider-tenant/internal/emulator/httpjson"
 )
 
 // userJSON is a user as returned by create, info and disable.
@@ -94,12 +96,12 @@ func (s *Service) handleCreateUser(w http.ResponseWriter, r *http.Request) {
 		ID: newUUID(), Username: f.get("username"), FirstName: f.get("first_name"),
 		LastName: f.get("last_name"), Enabled: "1", InstanceID: instanceID,
 	})
-	writeJSON(w, http.StatusOK, u)
+	httpjson.Write(w, http.StatusOK, u)
 }
 
 // handleListUsers serves GET /partner/users/info.
 func (s *Service) handleListUsers(w http.ResponseWriter, r *http.Request) {
-	writeJSON(w, http.StatusOK, s.users.list())
+	httpjson.Write(w, http.StatusOK, s.users.list())
 }
 
 // handleGetUser serves GET /partner/users/info/{user_ref} (user_ref = id):
@@ -109,7 +111,7 @@ func (s *Service) handleGetUser(w http.ResponseWriter, r *http.Request) {
 	if u, ok := s.users.get(r.PathValue("user_ref")); ok {
 		out = append(out, u)
 	}
-	writeJSON(w, http.StatusOK, out)
+	httpjson.Write(w, http.StatusOK, out)
 }
 
 // handleDisableUser serves PATCH /partner/users/disable (idempotent).
@@ -128,5 +130,5 @@ func (s *Service) handleDisableUser(w http.ResponseWriter, r *http.Request) {
 		badRequest(w, "user_id", "unknown user "+id)
 		return
 	}
-	writeJSON(w, http.StatusOK, []userJSON{u})
+	httpjson.Write(w, http.StatusOK, []userJSON{u})
 }

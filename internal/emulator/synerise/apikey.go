@@ -4,6 +4,8 @@ import (
 	"crypto/subtle"
 	"net/http"
 	"strings"
+
+	"github.com/tenantops/terraform-provider-tenant/internal/emulator/httpjson"
 )
 
 // tokenResponse is the {"token"} body of API-key login and refresh.
@@ -59,7 +61,7 @@ func (s *Service) writeWorkspaceToken(w http.ResponseWriter, r *http.Request, ws
 		fail(w, r, http.StatusInternalServerError, err.Error())
 		return
 	}
-	writeJSON(w, http.StatusOK, tokenResponse{Token: token})
+	httpjson.Write(w, http.StatusOK, tokenResponse{Token: token})
 }
 
 // handlePermissionCheck serves POST /uauth/api-key/permission-check.
@@ -77,5 +79,5 @@ func (s *Service) handlePermissionCheck(w http.ResponseWriter, r *http.Request) 
 	for _, n := range names {
 		perms[n] = apiKeyPermissions[n]
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"businessProfileName": ws.name, "permissions": perms})
+	httpjson.Write(w, http.StatusOK, map[string]any{"businessProfileName": ws.name, "permissions": perms})
 }

@@ -6,6 +6,8 @@ import (
 	"io"
 	"net/http"
 	"time"
+
+	"github.com/tenantops/terraform-provider-tenant/internal/emulator/httpjson"
 )
 
 // errorBody is the Spring-Boot style error body.
@@ -25,7 +27,7 @@ type apiError struct {
 
 // write renders e for request r.
 func (e *apiError) write(w http.ResponseWriter, r *http.Request) {
-	writeJSON(w, e.status, errorBody{
+	httpjson.Write(w, e.status, errorBody{
 		Timestamp: time.Now().UTC().Format(time.RFC3339),
 		Status:    e.status,
 		Error:     http.StatusText(e.status),
@@ -37,13 +39,6 @@ func (e *apiError) write(w http.ResponseWriter, r *http.Request) {
 // fail answers status with an error body carrying message.
 func fail(w http.ResponseWriter, r *http.Request, status int, message string) {
 	(&apiError{status, message}).write(w, r)
-}
-
-// writeJSON answers status with v encoded as JSON.
-func writeJSON(w http.ResponseWriter, status int, v any) {
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(v)
 }
 
 // maxBodyBytes caps request bodies.

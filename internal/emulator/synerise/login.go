@@ -3,6 +3,8 @@ package synerise
 import (
 	"crypto/subtle"
 	"net/http"
+
+	"github.com/tenantops/terraform-provider-tenant/internal/emulator/httpjson"
 )
 
 // consumer is the consumer object of user login responses.
@@ -71,7 +73,7 @@ func (s *Service) handleUserLogin(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, http.StatusInternalServerError, err.Error())
 		return
 	}
-	writeJSON(w, http.StatusOK, userLoginResponse{Token: token, Consumer: userConsumer(u, nil), MFAMethods: &methods})
+	httpjson.Write(w, http.StatusOK, userLoginResponse{Token: token, Consumer: userConsumer(u, nil), MFAMethods: &methods})
 }
 
 // handleSelectWorkspace serves POST
@@ -93,5 +95,5 @@ func (s *Service) handleSelectWorkspace(w http.ResponseWriter, r *http.Request) 
 		fail(w, r, http.StatusInternalServerError, err.Error())
 		return
 	}
-	writeJSON(w, http.StatusOK, userLoginResponse{Token: token, Consumer: userConsumer(u, &ws)})
+	httpjson.Write(w, http.StatusOK, userLoginResponse{Token: token, Consumer: userConsumer(u, &ws)})
 }

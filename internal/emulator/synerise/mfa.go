@@ -1,6 +1,10 @@
 package synerise
 
-import "net/http"
+import (
+	"net/http"
+
+	"github.com/tenantops/terraform-provider-tenant/internal/emulator/httpjson"
+)
 
 // mfaTOTP is the only MFA method the emulator implements.
 const mfaTOTP = "TOTP_AUTHENTICATOR"
@@ -46,5 +50,5 @@ func (s *Service) handleMFAVerification(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	methods := []string{}
-	writeJSON(w, http.StatusOK, userLoginResponse{Token: token, Consumer: userConsumer(u, nil), MFAMethods: &methods})
+	httpjson.Write(w, http.StatusOK, userLoginResponse{Token: token, Consumer: userConsumer(u, nil), MFAMethods: &methods})
 }

@@ -3,6 +3,8 @@ package synerise
 import (
 	"net/http"
 	"time"
+
+	"github.com/tenantops/terraform-provider-tenant/internal/emulator/httpjson"
 )
 
 // workspaceItem is one element of GET /uauth/business-profile/.
@@ -61,7 +63,7 @@ func (s *Service) handleListWorkspaces(w http.ResponseWriter, r *http.Request) {
 			})
 		}
 	}
-	writeJSON(w, http.StatusOK, out)
+	httpjson.Write(w, http.StatusOK, out)
 }
 
 // handleCurrentWorkspace serves GET /uauth/business-profile/current.
@@ -72,10 +74,10 @@ func (s *Service) handleCurrentWorkspace(w http.ResponseWriter, r *http.Request)
 	}
 	ws, found := findWorkspace(c.WorkspaceID)
 	if c.WorkspaceID == "" || !found {
-		writeJSON(w, http.StatusOK, currentResponse{Selected: false})
+		httpjson.Write(w, http.StatusOK, currentResponse{Selected: false})
 		return
 	}
-	writeJSON(w, http.StatusOK, currentResponse{Selected: true, Data: &currentData{
+	httpjson.Write(w, http.StatusOK, currentResponse{Selected: true, Data: &currentData{
 		ID: ws.id, Name: ws.name, Logo: ws.logo, BusinessProfileGUID: ws.guid,
 		Created: ws.created.UTC().Format(time.RFC3339), Subdomain: ws.subdomain,
 		IPRestriction: onOff(ws.ipRestricted), MFARestriction: onOff(ws.mfaRequired),

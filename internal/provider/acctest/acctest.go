@@ -58,10 +58,16 @@ type Env struct {
 // NewEnv starts an emulator with short provisioning delays, stopped when the test ends.
 func NewEnv(t *testing.T) *Env {
 	t.Helper()
-	em := emulator.StartTestServer(emulator.Options{
+	return NewEnvWith(t, emulator.Options{
 		CryptrProvisioningDelay:  300 * time.Millisecond,
 		CyrismaProvisioningDelay: 300 * time.Millisecond,
 	})
+}
+
+// NewEnvWith starts an emulator with the given options, stopped when the test ends.
+func NewEnvWith(t *testing.T, opts emulator.Options) *Env {
+	t.Helper()
+	em := emulator.StartTestServer(opts)
 	t.Cleanup(em.Close)
 	return &Env{Emulator: em, Vars: em.Env(), Fixtures: em.Server.Fixtures()}
 }

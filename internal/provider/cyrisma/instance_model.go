@@ -91,3 +91,15 @@ func (m *instanceModel) createInput() cyrisma.CreateInstanceInput {
 		MFAType:          mfaMethods[m.MFAMethod.ValueString()],
 	}
 }
+
+// replaces reports whether planning m over state changes a create-only
+// attribute, so that the instance is replaced rather than updated. Values
+// the state does not hold yet (country and email after an import) do not count.
+func (m *instanceModel) replaces(state *instanceModel) bool {
+	changed := func(planned, current types.String) bool {
+		return !current.IsNull() && !planned.IsUnknown() && planned.ValueString() != current.ValueString()
+	}
+	return changed(m.ParentInstanceID, state.ParentInstanceID) || changed(m.InstanceType, state.InstanceType) ||
+		changed(m.Name, state.Name) || changed(m.ShortName, state.ShortName) ||
+		changed(m.Country, state.Country) || changed(m.Email, state.Email)
+}

@@ -43,13 +43,14 @@ func NewInstanceResource() resource.Resource {
 func (r *InstanceResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
 	createOnly := func(description string, validators ...validator.String) schema.StringAttribute {
+		validators = append(validators, fwkit.NoSurroundingSpace())
 		return schema.StringAttribute{Required: true, MarkdownDescription: description + " Cyrisma cannot change it after provisioning: a change replaces the instance.", PlanModifiers: replace, Validators: validators}
 	}
 	unreported := func(description string) schema.StringAttribute {
 		return schema.StringAttribute{
 			Required: true, MarkdownDescription: description + " Cyrisma cannot change it after provisioning and does not report it back: a change replaces the instance, and after an import the configured value is recorded as is.",
 			PlanModifiers: []planmodifier.String{fwkit.RequiresReplaceOnceKnown()},
-			Validators:    []validator.String{stringvalidator.LengthAtLeast(1)},
+			Validators:    []validator.String{stringvalidator.LengthAtLeast(1), fwkit.NoSurroundingSpace()},
 		}
 	}
 	computed := func(description string) schema.StringAttribute {
@@ -89,7 +90,7 @@ func (r *InstanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
 			},
 		},
-		Blocks: map[string]schema.Block{"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true})},
+		Blocks: map[string]schema.Block{"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Delete: true})},
 	}
 }
 
@@ -103,7 +104,8 @@ func (r *InstanceResource) ValidateConfig(ctx context.Context, req resource.Vali
 	}
 }
 
-// ModifyPlan refuses to turn a managed instance back into a trial.
+// ModifyPlan refuses to turn a managed instance back into a trial in place;
+// when the plan replaces the instance anyway, the new one may be a trial.
 func (r *InstanceResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
 		return
@@ -111,12 +113,12 @@ func (r *InstanceResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 	var state, plan instanceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
+	if resp.Diagnostics.HasError() || plan.replaces(&state) {
 		return
 	}
 	if state.Managed.ValueBool() && !plan.Managed.IsUnknown() && !plan.Managed.ValueBool() {
 		resp.Diagnostics.AddAttributeError(path.Root("managed"), "Managed instances cannot become trials again",
-			fmt.Sprintf("Instance %s is managed; Cyrisma's conversion from trial to managed is one way. Set managed = true (or remove it), or replace the instance.", state.ID.ValueString()))
+			fmt.Sprintf("Instance %s is managed; Cyrisma's conversion from trial to managed is one way. Set managed = true (or remove it), or change an attribute that replaces the instance.", state.ID.ValueString()))
 	}
 }
 

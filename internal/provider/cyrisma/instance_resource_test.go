@@ -6,7 +6,9 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -15,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
+	"github.com/tenantops/terraform-provider-tenant/internal/emulator"
 	"github.com/tenantops/terraform-provider-tenant/internal/provider/acctest"
 )
 
@@ -99,35 +102,46 @@ func TestAccCyrismaInstance_lifecycle(t *testing.T) {
 					return nil
 				},
 			},
-			{ // Reactivate in place.
-				Config: env.Config(instanceConfig(root, true, false, "authenticator")),
+			{ // Reactivate and change the MFA method in one update.
+				Config: env.Config(instanceConfig(root, true, false, "email")),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(instAddr, tfjsonpath.New("suspended"), knownvalue.Bool(false)),
+					statecheck.ExpectKnownValue(instAddr, tfjsonpath.New("mfa_method"), knownvalue.StringExact("email")),
+				},
+				Check: func(*terraform.State) error {
+					if inst := apiInstance(t, env, id); inst["enabled"] != float64(1) || inst["mfa"] != "1" {
+						return fmt.Errorf("API state after reactivation: %v", inst)
+					}
+					return nil
 				},
 			},
 			{ // Out-of-band suspension and MFA change: the plan shows both and apply reverts them.
 				PreConfig: func() {
 					status, body := env.Cyrisma(t, http.MethodPatch, "/partner/instances/suspend", url.Values{"instance_id": {id}})
 					acctest.MustStatus(t, "out-of-band suspend", status, body, http.StatusOK)
-					status, body = env.Cyrisma(t, http.MethodPatch, "/partner/instances/mfa", url.Values{"instance_id": {id}, "mfa_type": {"1"}})
+					status, body = env.Cyrisma(t, http.MethodPatch, "/partner/instances/mfa", url.Values{"instance_id": {id}, "mfa_type": {"0"}})
 					acctest.MustStatus(t, "out-of-band mfa", status, body, http.StatusOK)
 				},
-				Config: env.Config(instanceConfig(root, true, false, "authenticator")),
+				Config: env.Config(instanceConfig(root, true, false, "email")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(instAddr, plancheck.ResourceActionUpdate),
 					plancheck.ExpectKnownValue(instAddr, tfjsonpath.New("suspended"), knownvalue.Bool(false)),
+					plancheck.ExpectKnownValue(instAddr, tfjsonpath.New("mfa_method"), knownvalue.StringExact("email")),
 				}},
 			},
 			{ // The conversion is one way: going back to a trial fails at plan time.
-				Config:      env.Config(instanceConfig(root, false, false, "authenticator")),
+				Config:      env.Config(instanceConfig(root, false, false, "email")),
 				PlanOnly:    true,
 				ExpectError: regexp.MustCompile(`(?s)managed.*one\s+way`),
 			},
-			{ // A create-only attribute forces a replacement.
-				Config: env.Config(regexp.MustCompile(`"Contoso"`).ReplaceAllString(instanceConfig(root, true, false, "authenticator"), `"Contoso2"`)),
+			{ // A create-only attribute forces a replacement, and the new instance may be a trial.
+				Config: env.Config(regexp.MustCompile(`"Contoso"`).ReplaceAllString(instanceConfig(root, false, false, "email"), `"Contoso2"`)),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(instAddr, plancheck.ResourceActionDestroyBeforeCreate),
 				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(instAddr, tfjsonpath.New("managed"), knownvalue.Bool(false)),
+				},
 			},
 		},
 	})
@@ -158,6 +172,64 @@ resource "tenant_cyrisma_instance" "org" {
 				Config:      env.Config(regexp.MustCompile(`"authenticator"`).ReplaceAllString(instanceConfig(root, true, false, "authenticator"), `"sms"`)),
 				PlanOnly:    true,
 				ExpectError: regexp.MustCompile(`(?s)mfa_method.*value must be one of`),
+			},
+			{ // The API trims values; surrounding white space is refused up front.
+				Config:      env.Config(regexp.MustCompile(`"Contoso"`).ReplaceAllString(instanceConfig(root, true, false, "none"), `"Contoso "`)),
+				PlanOnly:    true,
+				ExpectError: regexp.MustCompile(`(?s)short_name.*must not start or end with white space`),
+			},
+		},
+	})
+}
+
+func TestAccCyrismaInstance_importUnknown(t *testing.T) {
+	env := acctest.NewEnv(t)
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config:        env.Config(instanceConfig(env.Fixtures.CyrismaRootInstanceID, true, false, "none")),
+			ResourceName:  instAddr,
+			ImportState:   true,
+			ImportStateId: "00000000-0000-4000-8000-000000000000",
+			ExpectError:   regexp.MustCompile(`(?i)cannot import non-existent remote object`),
+		}},
+	})
+}
+
+// TestAccCyrismaInstance_provisioningTimeout: a create that times out leaves
+// the instance in the state (tainted, not taken for gone while Cyrisma
+// still provisions it); the next apply replaces it, suspending the first.
+func TestAccCyrismaInstance_provisioningTimeout(t *testing.T) {
+	env := acctest.NewEnvWith(t, emulator.Options{CyrismaProvisioningDelay: 3 * time.Second})
+	root := env.Fixtures.CyrismaRootInstanceID
+	withTimeout := func(d string) string {
+		return strings.Replace(instanceConfig(root, true, false, "none"), "mfa_method", fmt.Sprintf("timeouts {\n    create = %q\n  }\n  mfa_method", d), 1)
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		CheckDestroy:             instanceSuspended(t, env),
+		Steps: []resource.TestStep{
+			{
+				Config:      env.Config(withTimeout("1s")),
+				ExpectError: regexp.MustCompile(`did\s+not\s+finish\s+within\s+1s`),
+			},
+			{
+				Config: env.Config(withTimeout("1m")),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(instAddr, plancheck.ResourceActionDestroyBeforeCreate),
+				}},
+				Check: func(*terraform.State) error {
+					// The structure lists the root and one customer: the tainted
+					// instance was suspended (hidden), not orphaned.
+					status, body := env.Cyrisma(t, http.MethodGet, "/partner/instances/info", nil)
+					acctest.MustStatus(t, "list", status, body, http.StatusOK)
+					if n := len(acctest.JSON(t, body).([]any)); n != 2 {
+						return fmt.Errorf("want the root and one active customer instance, got %d: %s", n, body)
+					}
+					return nil
+				},
 			},
 		},
 	})

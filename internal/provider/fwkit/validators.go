@@ -3,6 +3,7 @@ package fwkit
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -50,5 +51,28 @@ func (v durationValidator) ValidateString(_ context.Context, req validator.Strin
 	d, err := time.ParseDuration(req.ConfigValue.ValueString())
 	if err != nil || d < v.minimum {
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid duration", fmt.Sprintf("%s %s, got %q", req.Path, v.Description(context.Background()), req.ConfigValue.ValueString()))
+	}
+}
+
+// NoSurroundingSpace refuses values with leading or trailing white space,
+// which APIs that trim their input would otherwise report back changed.
+func NoSurroundingSpace() validator.String { return noSurroundingSpace{} }
+
+type noSurroundingSpace struct{}
+
+func (noSurroundingSpace) Description(context.Context) string {
+	return "must not start or end with white space"
+}
+
+func (v noSurroundingSpace) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
+
+func (noSurroundingSpace) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if value := req.ConfigValue.ValueString(); value != strings.TrimSpace(value) {
+		resp.Diagnostics.AddAttributeError(req.Path, "Surrounding white space", fmt.Sprintf("%s must not start or end with white space (the API trims it), got %q", req.Path, value))
 	}
 }
