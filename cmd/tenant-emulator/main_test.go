@@ -171,9 +171,6 @@ func TestRunListenError(t *testing.T) {
 }
 
 func TestSignalShutdown(t *testing.T) {
-	if testing.Short() {
-		t.Skip("spawns a process")
-	}
 	envPath := filepath.Join(t.TempDir(), "emulator.env")
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
 	cmd.Env = append(os.Environ(), "TENANT_EMULATOR_MAIN=1", "TENANT_EMULATOR_ARGS=-env-file "+envPath)
