@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"strconv"
 	"time"
 
 	"github.com/tenantops/terraform-provider-tenant/internal/client/httpclient"
@@ -132,51 +131,13 @@ type ListOrganizationsOptions struct {
 	PerPage int
 }
 
-type organizationPage struct {
-	Data       []Organization `json:"data"`
-	Pagination struct {
-		CurrentPage int  `json:"current_page"`
-		NextPage    *int `json:"next_page"`
-		TotalPages  int  `json:"total_pages"`
-	} `json:"pagination"`
-	Total int `json:"total"`
-}
-
-// maxListPages bounds pagination so that a server that keeps answering a
-// next page cannot loop forever.
-const maxListPages = 10000
-
 // ListOrganizations returns every organization, following every page.
 func (c *Client) ListOrganizations(ctx context.Context, opts ListOrganizationsOptions) ([]Organization, error) {
-	perPage := opts.PerPage
-	if perPage <= 0 {
-		perPage = 50
+	query := url.Values{}
+	for _, status := range opts.EnvironmentStatuses {
+		query.Add("q[environments_status_in][]", status)
 	}
-	var all []Organization
-	seen := map[string]bool{}
-	for page := 1; page <= maxListPages; page++ {
-		query := url.Values{"page": {strconv.Itoa(page)}, "per_page": {strconv.Itoa(perPage)}}
-		for _, status := range opts.EnvironmentStatuses {
-			query.Add("q[environments_status_in][]", status)
-		}
-		var out organizationPage
-		if _, err := c.api.Do(ctx, httpclient.Request{Method: http.MethodGet, Path: "/api/v2/organizations", Query: query, Result: &out}); err != nil {
-			return nil, err
-		}
-		// The list is newest first: an organization created meanwhile shifts
-		// the pages, so one may show up twice.
-		for _, org := range out.Data {
-			if !seen[org.Domain] {
-				seen[org.Domain] = true
-				all = append(all, org)
-			}
-		}
-		if out.Pagination.NextPage == nil || *out.Pagination.NextPage <= page || len(out.Data) == 0 {
-			return all, nil
-		}
-		page = *out.Pagination.NextPage - 1
-	}
-	return nil, fmt.Errorf("Cryptr API: organization list did not end after %d pages", maxListPages)
+	return listAll(ctx, c.api, "/api/v2/organizations", query, opts.PerPage, func(o Organization) string { return o.Domain })
 }
 
 // WaitOrganizationProvisioned polls until every environment of the

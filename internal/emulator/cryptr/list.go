@@ -22,11 +22,29 @@ type pagination struct {
 	TotalPages   int   `json:"total_pages"`
 }
 
-type listJSON struct {
+// listJSON is the List envelope of every list endpoint.
+type listJSON[T any] struct {
 	Type       string     `json:"__type__"`
-	Data       []orgJSON  `json:"data"`
+	Data       []T        `json:"data"`
 	Pagination pagination `json:"pagination"`
 	Total      int        `json:"total"`
+}
+
+// pageParams reads page (or current_page) and per_page, clamped.
+func pageParams(p params) (page, perPage int) {
+	return p.positiveInt(1, "page", "current_page"), min(p.positiveInt(defaultPerPage, "per_page"), maxPerPage)
+}
+
+// writePage answers one page of items, which the caller has already
+// filtered and sorted (newest first, as every Cryptr list is).
+func writePage[T any](w http.ResponseWriter, page, perPage int, items []T) {
+	total := len(items)
+	data := []T{}
+	if page <= total { // also guards (page-1)*perPage against overflow
+		start := (page - 1) * perPage
+		data = append(data, items[start:min(total, start+perPage)]...)
+	}
+	httpjson.Write(w, http.StatusOK, listJSON[T]{Type: "List", Data: data, Pagination: paginate(page, perPage, total), Total: total})
 }
 
 // handleListOrganizations serves GET /api/v2/organizations: live
@@ -37,8 +55,7 @@ func (s *Service) handleListOrganizations(w http.ResponseWriter, r *http.Request
 		writeError(w, http.StatusBadRequest, "invalid_request", err.Error())
 		return
 	}
-	page := p.positiveInt(1, "page", "current_page")
-	perPage := min(p.positiveInt(defaultPerPage, "per_page"), maxPerPage)
+	page, perPage := pageParams(p)
 	statuses, filtered := p.list("q[environments_status_in]")
 
 	s.mu.Lock()
@@ -61,22 +78,12 @@ func (s *Service) handleListOrganizations(w http.ResponseWriter, r *http.Request
 		}
 		return int(b.seq - a.seq)
 	})
-	total := len(orgs)
-	data := []orgJSON{}
-	if page <= total { // also guards (page-1)*perPage against overflow
-		start := (page - 1) * perPage
-		for i := start; i < total && i < start+perPage; i++ {
-			data = append(data, orgs[i].toJSON(now, delay))
-		}
+	data := make([]orgJSON, 0, len(orgs))
+	for _, o := range orgs {
+		data = append(data, o.toJSON(now, delay))
 	}
 	s.mu.Unlock()
-
-	httpjson.Write(w, http.StatusOK, listJSON{
-		Type:       "List",
-		Data:       data,
-		Pagination: paginate(page, perPage, total),
-		Total:      total,
-	})
+	writePage(w, page, perPage, data)
 }
 
 // paginate computes the pagination object; total_pages is at least 1 and

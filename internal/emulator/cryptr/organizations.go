@@ -138,3 +138,16 @@ func (s *Service) handleDeleteOrganization(w http.ResponseWriter, r *http.Reques
 	o.deleted = true
 	httpjson.Write(w, http.StatusOK, map[string]any{"deleted": true, "resource": resource})
 }
+
+// liveOrg returns the live (not deleted) organization of the request's
+// {domain} path value, or answers 404 and returns nil. The caller holds s.mu.
+// Objects that belong to an organization are keyed by its seq, so that they
+// go with it when it is deleted and do not come back if the domain is reused.
+func (s *Service) liveOrg(w http.ResponseWriter, r *http.Request) *organization {
+	o, ok := s.orgs[r.PathValue("domain")]
+	if !ok || o.deleted {
+		writeNotFound(w, "organization")
+		return nil
+	}
+	return o
+}

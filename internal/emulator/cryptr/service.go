@@ -53,6 +53,12 @@ type Service struct {
 	mu   sync.Mutex
 	orgs map[string]*organization // by domain, tombstones included
 	seq  int64
+
+	// One store per group of objects, each guarded by mu too.
+	sso    *ssoStore        // SSO connections, redirect URIs
+	conns  *connectionStore // directory syncs, password / magic-link / TOTP connections
+	people *peopleStore     // admins, users
+	hooks  *webhookStore    // webhooks, webhook events
 }
 
 // New returns a Service with an empty organization store and a fresh
@@ -68,6 +74,10 @@ func New(opts Options) *Service {
 		signingKey: key,
 		kid:        hex.EncodeToString(key[:8]),
 		orgs:       map[string]*organization{},
+		sso:        newSSOStore(),
+		conns:      newConnectionStore(),
+		people:     newPeopleStore(),
+		hooks:      newWebhookStore(),
 	}
 }
 
@@ -80,6 +90,10 @@ func (s *Service) Register(mux *http.ServeMux) {
 	mux.Handle("GET /api/v2/organizations/{domain}", s.authenticated(s.handleGetOrganization))
 	mux.Handle("PUT /api/v2/organizations/{domain}", s.authenticated(s.handleUpdateOrganization))
 	mux.Handle("DELETE /api/v2/organizations/{domain}", s.authenticated(s.handleDeleteOrganization))
+	s.registerSSO(mux)
+	s.registerConnections(mux)
+	s.registerPeople(mux)
+	s.registerWebhooks(mux)
 }
 
 // Env returns the provider's Cryptr environment variables for an emulator

@@ -1,6 +1,7 @@
 package cryptr
 
 import (
+	"context"
 	"crypto/subtle"
 	"net/http"
 	"strings"
@@ -78,10 +79,22 @@ func (s *Service) authenticated(h http.HandlerFunc) http.Handler {
 			writeError(w, http.StatusUnauthorized, "unauthorized", "missing Bearer access token")
 			return
 		}
-		if _, err := s.verifyToken(tok); err != nil {
+		c, err := s.verifyToken(tok)
+		if err != nil {
 			writeError(w, http.StatusUnauthorized, "unauthorized", err.Error())
 			return
 		}
-		h(w, r)
+		h(w, r.WithContext(context.WithValue(r.Context(), envKey{}, c.Env)))
 	})
+}
+
+// envKey is the request-context key of the calling API key's environment.
+type envKey struct{}
+
+// apiEnv returns the environment ("sandbox" or "production") of the API key
+// that authenticated r. Environment-scoped objects (directory syncs,
+// webhooks, webhook events, redirect URIs, users) live in it.
+func apiEnv(r *http.Request) string {
+	env, _ := r.Context().Value(envKey{}).(string)
+	return env
 }

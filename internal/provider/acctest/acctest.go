@@ -105,6 +105,25 @@ provider "tenant" {
 		v["CYRISMA_API_URL"], v["CYRISMA_API_KEY"], v["CYRISMA_API_SECRET"], syneriseBody)
 }
 
+// ProductionProviderBlock returns a second provider block, aliased alias,
+// authenticated with the emulator's production API key: Cryptr objects
+// scoped to an environment (directory syncs, webhooks, redirect URIs, users)
+// created through it live in production.
+func (e *Env) ProductionProviderBlock(alias string) string {
+	v := e.Vars
+	return fmt.Sprintf(`
+provider "tenant" {
+  alias = %q
+  cryptr {
+    service_url    = %q
+    account_domain = %q
+    client_id      = %q
+    client_secret  = %q
+  }
+}
+`, alias, v["CRYPTR_SERVICE_URL"], v["CRYPTR_ACCOUNT_DOMAIN"], e.Fixtures.CryptrProductionClientID, e.Fixtures.CryptrProductionClientSecret)
+}
+
 // Config joins the provider block and resource configuration.
 func (e *Env) Config(parts ...string) string {
 	return e.ProviderBlock() + strings.Join(parts, "\n")

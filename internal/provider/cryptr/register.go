@@ -11,12 +11,20 @@ import (
 
 // Resources lists the Cryptr resources.
 func Resources() []func() resource.Resource {
-	return []func() resource.Resource{NewOrganizationResource}
+	all := []func() resource.Resource{NewOrganizationResource}
+	for _, group := range []func() []func() resource.Resource{ssoResources, connectionResources, peopleResources, webhookResources} {
+		all = append(all, group()...)
+	}
+	return all
 }
 
 // DataSources lists the Cryptr data sources.
 func DataSources() []func() datasource.DataSource {
-	return []func() datasource.DataSource{NewOrganizationDataSource, NewOrganizationsDataSource}
+	all := []func() datasource.DataSource{NewOrganizationDataSource, NewOrganizationsDataSource}
+	for _, group := range []func() []func() datasource.DataSource{ssoDataSources, connectionDataSources, peopleDataSources, webhookDataSources} {
+		all = append(all, group()...)
+	}
+	return all
 }
 
 // client returns the Cryptr client, or a diagnostic naming what is missing.
