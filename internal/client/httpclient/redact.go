@@ -63,10 +63,8 @@ func redactJSON(v any) any {
 	case map[string]any:
 		for key, value := range t {
 			if sensitiveKey.MatchString(key) {
-				if _, isString := value.(string); isString {
-					t[key] = Mask
-					continue
-				}
+				t[key] = maskAll(value)
+				continue
 			}
 			t[key] = redactJSON(value)
 		}
@@ -78,16 +76,20 @@ func redactJSON(v any) any {
 	return v
 }
 
-// redactURLError masks the sensitive query values in the request URL that
-// net/http puts in the message of a transport error, which is logged and
-// returned to the user.
-func redactURLError(err error) error {
-	var urlErr *url.Error
-	if errors.As(err, &urlErr) {
-		if u, parseErr := url.Parse(urlErr.URL); parseErr == nil && u.RawQuery != "" {
-			u.RawQuery = RedactBody("application/x-www-form-urlencoded", []byte(u.RawQuery))
-			urlErr.URL = u.String()
+// maskAll masks every string in v, however deeply nested, such as the
+// value of {"auth_secret_token": {"value": "..."}}.
+func maskAll(v any) any {
+	switch t := v.(type) {
+	case string:
+		return Mask
+	case map[string]any:
+		for key, value := range t {
+			t[key] = maskAll(value)
+		}
+	case []any:
+		for i := range t {
+			t[i] = maskAll(t[i])
 		}
 	}
-	return err
+	return v
 }

@@ -130,3 +130,16 @@ func TestRedactURLError(t *testing.T) {
 		t.Fatal("redactURLError changed an error without a URL")
 	}
 }
+
+func TestRedactBodyMasksNestedSecrets(t *testing.T) {
+	body := `{"auth_secret_token":{"hint":"keep it","value":"scim-abc123"},"signature_key":"sig-xyz","id":"42","tokens":["t1","t2"]}`
+	got := RedactBody("application/json", []byte(body))
+	for _, secret := range []string{"scim-abc123", "sig-xyz", "t1", "t2"} {
+		if strings.Contains(got, secret) {
+			t.Errorf("%q leaked: %s", secret, got)
+		}
+	}
+	if !strings.Contains(got, `"id":"42"`) {
+		t.Errorf("non-secret field lost: %s", got)
+	}
+}
