@@ -93,3 +93,17 @@ func maskAll(v any) any {
 	}
 	return v
 }
+
+// redactURLError masks the sensitive query values in the request URL that
+// net/http puts in the message of a transport error, which is logged and
+// returned to the user.
+func redactURLError(err error) error {
+	var urlErr *url.Error
+	if errors.As(err, &urlErr) {
+		if u, parseErr := url.Parse(urlErr.URL); parseErr == nil && u.RawQuery != "" {
+			u.RawQuery = RedactBody("application/x-www-form-urlencoded", []byte(u.RawQuery))
+			urlErr.URL = u.String()
+		}
+	}
+	return err
+}

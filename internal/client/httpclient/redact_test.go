@@ -67,7 +67,7 @@ func TestRedactBodyJSON(t *testing.T) {
 		"verificationCode": "***",
 		"newPass": "***",
 		"agent_key": "***",
-		"token": {"value": "inner"},
+		"token": {"value": "***"},
 		"password_length": 12
 	}`), &want)
 	if !reflect.DeepEqual(got, want) {
