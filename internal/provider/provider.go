@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
@@ -21,7 +22,7 @@ type TenantProvider struct {
 	version string
 }
 
-var _ provider.Provider = (*TenantProvider)(nil)
+var _ provider.ProviderWithFunctions = (*TenantProvider)(nil)
 
 // New returns a constructor of the provider for the given version.
 func New(version string) func() provider.Provider {
@@ -68,6 +69,11 @@ func (p *TenantProvider) Resources(context.Context) []func() resource.Resource {
 	all = append(all, cyrismaprovider.Resources()...)
 	all = append(all, syneriseprovider.Resources()...)
 	return all
+}
+
+// Functions lists the provider functions.
+func (p *TenantProvider) Functions(context.Context) []func() function.Function {
+	return cryptrprovider.Functions()
 }
 
 // DataSources lists every data source of every service.

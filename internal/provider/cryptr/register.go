@@ -3,6 +3,7 @@ package cryptr
 import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/tenantops/terraform-provider-tenant/internal/client/cryptr"
@@ -25,6 +26,11 @@ func DataSources() []func() datasource.DataSource {
 		all = append(all, group()...)
 	}
 	return all
+}
+
+// Functions lists the Cryptr provider functions.
+func Functions() []func() function.Function {
+	return []func() function.Function{NewDomainFunction}
 }
 
 // client returns the Cryptr client, or a diagnostic naming what is missing.

@@ -1,0 +1,125 @@
+package acctest
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// build holds the provider binary built once per test process for CLI tests.
+var build struct {
+	once sync.Once
+	dir  string
+	err  error
+}
+
+// providerBinaryDir builds the provider into a temporary directory once and
+// returns that directory.
+func providerBinaryDir(t *testing.T) string {
+	t.Helper()
+	build.once.Do(func() {
+		build.dir, build.err = os.MkdirTemp("", "tenant-provider-bin-")
+		if build.err != nil {
+			return
+		}
+		_, here, _, _ := runtime.Caller(0)
+		root := filepath.Join(filepath.Dir(here), "..", "..", "..")
+		cmd := exec.Command("go", "build", "-o", filepath.Join(build.dir, "terraform-provider-tenant"), ".")
+		cmd.Dir = root
+		if out, err := cmd.CombinedOutput(); err != nil {
+			build.err = fmt.Errorf("building the provider: %v\n%s", err, out)
+		}
+	})
+	if build.err != nil {
+		t.Fatal(build.err)
+	}
+	return build.dir
+}
+
+// CLI runs the real terraform CLI in its own working directory against a
+// freshly built provider (through dev_overrides, never the user's CLI
+// configuration), with the emulator's environment variables. It is for
+// tests of whole user workflows that the testing framework does not model,
+// such as config generation.
+type CLI struct {
+	t   *testing.T
+	Dir string
+	env []string
+}
+
+// NewCLI prepares a working directory for e.
+func (e *Env) NewCLI(t *testing.T) *CLI {
+	t.Helper()
+	PreCheck(t)
+	bin := providerBinaryDir(t)
+	dir := t.TempDir()
+	rc := filepath.Join(dir, ".terraformrc")
+	config := fmt.Sprintf("provider_installation {\n  dev_overrides {\n    \"tenantops/tenant\" = %q\n  }\n  direct {}\n}\n", bin)
+	if err := os.WriteFile(rc, []byte(config), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	env := append(os.Environ(), "TF_CLI_CONFIG_FILE="+rc, "CHECKPOINT_DISABLE=1", "TF_IN_AUTOMATION=1")
+	for k, v := range e.Vars {
+		env = append(env, k+"="+v)
+	}
+	return &CLI{t: t, Dir: dir, env: env}
+}
+
+// WriteFile writes a file of the working directory.
+func (c *CLI) WriteFile(name, content string) {
+	c.t.Helper()
+	if err := os.WriteFile(filepath.Join(c.Dir, name), []byte(content), 0o600); err != nil {
+		c.t.Fatal(err)
+	}
+}
+
+// ReadFile reads a file of the working directory.
+func (c *CLI) ReadFile(name string) string {
+	c.t.Helper()
+	b, err := os.ReadFile(filepath.Join(c.Dir, name))
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	return string(b)
+}
+
+// Run runs terraform with args and returns its combined output and exit
+// code; it fails the test only if terraform cannot be started.
+func (c *CLI) Run(args ...string) (string, int) {
+	c.t.Helper()
+	terraform := os.Getenv("TF_ACC_TERRAFORM_PATH")
+	if terraform == "" {
+		terraform = "terraform"
+	}
+	cmd := exec.Command(terraform, append(args, "-no-color")...)
+	cmd.Dir, cmd.Env = c.Dir, c.env
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	err := cmd.Run()
+	var exit *exec.ExitError
+	switch {
+	case err == nil:
+		return out.String(), 0
+	case errors.As(err, &exit):
+		return out.String(), exit.ExitCode()
+	}
+	c.t.Fatalf("terraform %s: %v", strings.Join(args, " "), err)
+	return "", -1
+}
+
+// MustRun runs terraform and fails the test unless it exits with want.
+func (c *CLI) MustRun(want int, args ...string) string {
+	c.t.Helper()
+	out, code := c.Run(args...)
+	if code != want {
+		c.t.Fatalf("terraform %s exited %d, want %d:\n%s", strings.Join(args, " "), code, want, out)
+	}
+	return out
+}
