@@ -74,4 +74,16 @@
 //     current_pages lists every page number (never "..."). prev_page is
 //     page-1 capped at total_pages. Unknown status values in the filter simply
 //     match nothing. Ties in creation time are broken by creation sequence.
+//
+// # Objects of an organization and of an environment
+//
+// Objects that belong to an organization are keyed by the organization's
+// creation sequence, not its domain: they go with it when it is deleted and
+// do not come back when the domain is reused. Objects scoped to an
+// environment (directory syncs, webhooks, webhook events, redirect URIs,
+// users) live in the environment of the API key that wrote them, as the
+// reference says of directory syncs and webhooks; a key sees only its own
+// environment's objects. The design choices for each group of objects, where
+// the reference is silent, are written on the group's store type: ssoStore,
+// connectionStore, peopleStore and webhookStore.
 package cryptr
