@@ -1,0 +1,4 @@
+import {
+  to = tenant_cryptr_redirect_uri.app
+  id = "8d814d02-35d8-48a9-a033-291fd5959a0c"
+}
