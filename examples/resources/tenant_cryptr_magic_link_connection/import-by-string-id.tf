@@ -1,0 +1,4 @@
+import {
+  to = tenant_cryptr_magic_link_connection.acme
+  id = "acme-industries"
+}

@@ -1,0 +1,4 @@
+import {
+  to = tenant_cryptr_totp_connection.acme
+  id = "acme-industries"
+}

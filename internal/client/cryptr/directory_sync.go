@@ -1,0 +1,99 @@
+package cryptr
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strconv"
+
+	"github.com/tenantops/terraform-provider-tenant/internal/client/httpclient"
+)
+
+// hiddenToken is what the API answers in place of the SCIM token after creation.
+const hiddenToken = "hidden"
+
+// DirectorySync is an organization's SCIM directory sync in the API key's
+// environment.
+type DirectorySync struct {
+	Type            string          `json:"__type__"`
+	Domain          string          `json:"__domain__"`
+	Environment     string          `json:"__environment__"`
+	ID              string          `json:"id"`
+	Active          bool            `json:"active"`
+	AuthSecretToken AuthSecretToken `json:"auth_secret_token"`
+	ProviderType    *string         `json:"provider_type"`
+	InsertedAt      string          `json:"inserted_at"`
+	UpdatedAt       string          `json:"updated_at"`
+	// Deleted is true in a {"deleted": true} answer.
+	Deleted bool `json:"deleted"`
+}
+
+// AuthSecretToken is the SCIM bearer token of a directory sync; Value is
+// "hidden" except in the answers of create and reset.
+type AuthSecretToken struct {
+	Hint        string `json:"hint"`
+	ProviderKey string `json:"provider_key"`
+	Value       string `json:"value"`
+}
+
+// Token returns the SCIM bearer token, or "" when the answer hides it.
+func (d *DirectorySync) Token() string {
+	if d.AuthSecretToken.Value == hiddenToken {
+		return ""
+	}
+	return d.AuthSecretToken.Value
+}
+
+// IsConflict reports whether err is a 409 answer (the object already exists).
+func IsConflict(err error) bool { return httpclient.HasStatus(err, http.StatusConflict) }
+
+func directorySyncPath(domain string) string { return orgPath(domain, "directory-sync") }
+
+// CreateDirectorySync creates the directory sync of an organization in the
+// API key's environment; the answer carries the SCIM token, shown only
+// this once. One that already exists gives an error for which IsConflict
+// is true. The request is never repeated blindly.
+func (c *Client) CreateDirectorySync(ctx context.Context, domain string) (*DirectorySync, error) {
+	return c.directorySyncCall(ctx, domain, httpclient.Request{Method: http.MethodPost, Path: directorySyncPath(domain)})
+}
+
+// GetDirectorySync reads the directory sync of an organization in the API
+// key's environment; a missing one gives an error for which
+// httpclient.IsNotFound is true.
+func (c *Client) GetDirectorySync(ctx context.Context, domain string) (*DirectorySync, error) {
+	return c.directorySyncCall(ctx, domain, httpclient.Request{Method: http.MethodGet, Path: directorySyncPath(domain)})
+}
+
+// UpdateDirectorySync activates or deactivates a directory sync, the only
+// change the API allows.
+func (c *Client) UpdateDirectorySync(ctx context.Context, domain string, active bool) (*DirectorySync, error) {
+	return c.directorySyncCall(ctx, domain, httpclient.Request{
+		Method: http.MethodPut, Path: directorySyncPath(domain),
+		Form: url.Values{"active": {strconv.FormatBool(active)}},
+	})
+}
+
+// ResetDirectorySyncToken replaces the SCIM token; the answer carries the
+// new one. Repeating the request is harmless (the last token wins), so it
+// is retried like an idempotent one.
+func (c *Client) ResetDirectorySyncToken(ctx context.Context, domain string) (*DirectorySync, error) {
+	return c.directorySyncCall(ctx, domain, httpclient.Request{
+		Method: http.MethodPost, Path: directorySyncPath(domain) + "/reset-token", SafeToRetry: true,
+	})
+}
+
+func (c *Client) directorySyncCall(ctx context.Context, domain string, req httpclient.Request) (*DirectorySync, error) {
+	var out DirectorySync
+	req.Result = &out
+	if _, err := c.api.Do(ctx, req); err != nil {
+		return nil, err
+	}
+	if out.Deleted || out.Type == noResultType {
+		return nil, httpclient.NotFoundError("Cryptr directory sync of organization %q was deleted", domain)
+	}
+	return &out, nil
+}
+
+// noResultType is the __type__ of the reference's "NoResult" answer for a
+// deleted object.
+const noResultType = "NoResult"

@@ -1,0 +1,79 @@
+package cryptr
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strconv"
+
+	"github.com/tenantops/terraform-provider-tenant/internal/client/httpclient"
+)
+
+// PasswordConnection holds an organization's password login settings.
+type PasswordConnection struct {
+	Type                     string  `json:"__type__"`
+	Domain                   string  `json:"__domain__"`
+	ID                       string  `json:"id"`
+	Active                   bool    `json:"active"`
+	PlainTextMinLength       int64   `json:"plain_text_min_length"`
+	PlainTextMaxLength       int64   `json:"plain_text_max_length"`
+	PepperRotationPeriod     int64   `json:"pepper_rotation_period"`
+	ForgotPasswordTemplateID *string `json:"forgot_password_template_id"`
+	InsertedAt               string  `json:"inserted_at"`
+	UpdatedAt                string  `json:"updated_at"`
+	Deleted                  bool    `json:"deleted"`
+}
+
+// PasswordConnectionInput is the full set of writable password settings.
+type PasswordConnectionInput struct {
+	Active               bool
+	PlainTextMinLength   int64
+	PlainTextMaxLength   int64
+	PepperRotationPeriod int64
+	// ForgotPasswordTemplateID is the email template of the "forgot
+	// password" message; "" means Cryptr's default (it is sent empty, which
+	// clears it).
+	ForgotPasswordTemplateID string
+}
+
+func (in PasswordConnectionInput) form() url.Values {
+	return url.Values{
+		"active":                      {strconv.FormatBool(in.Active)},
+		"plain_text_min_length":       {strconv.FormatInt(in.PlainTextMinLength, 10)},
+		"plain_text_max_length":       {strconv.FormatInt(in.PlainTextMaxLength, 10)},
+		"pepper_rotation_period":      {strconv.FormatInt(in.PepperRotationPeriod, 10)},
+		"forgot_password_template_id": {in.ForgotPasswordTemplateID},
+	}
+}
+
+func passwordConnectionPath(domain string) string { return orgPath(domain, "password-connection") }
+
+// CreatePasswordConnection enables password login for an organization. An
+// organization that already has one gives a 422. The request is never
+// repeated blindly.
+func (c *Client) CreatePasswordConnection(ctx context.Context, domain string, in PasswordConnectionInput) (*PasswordConnection, error) {
+	return c.passwordConnectionCall(ctx, domain, httpclient.Request{Method: http.MethodPost, Path: passwordConnectionPath(domain), Form: in.form()})
+}
+
+// GetPasswordConnection reads an organization's password connection; an
+// organization without one gives an error for which httpclient.IsNotFound is true.
+func (c *Client) GetPasswordConnection(ctx context.Context, domain string) (*PasswordConnection, error) {
+	return c.passwordConnectionCall(ctx, domain, httpclient.Request{Method: http.MethodGet, Path: passwordConnectionPath(domain)})
+}
+
+// UpdatePasswordConnection sets every password setting.
+func (c *Client) UpdatePasswordConnection(ctx context.Context, domain string, in PasswordConnectionInput) (*PasswordConnection, error) {
+	return c.passwordConnectionCall(ctx, domain, httpclient.Request{Method: http.MethodPut, Path: passwordConnectionPath(domain), Form: in.form()})
+}
+
+func (c *Client) passwordConnectionCall(ctx context.Context, domain string, req httpclient.Request) (*PasswordConnection, error) {
+	var out PasswordConnection
+	req.Result = &out
+	if _, err := c.api.Do(ctx, req); err != nil {
+		return nil, err
+	}
+	if out.Deleted || out.Type == noResultType {
+		return nil, httpclient.NotFoundError("Cryptr password connection of organization %q was deleted", domain)
+	}
+	return &out, nil
+}

@@ -1,0 +1,130 @@
+package cryptr
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+
+	"github.com/tenantops/terraform-provider-tenant/internal/provider/fwkit"
+)
+
+// MagicLinkConnectionResource manages the magic-link login settings of an organization.
+type MagicLinkConnectionResource struct{ fwkit.ResourceBase }
+
+var (
+	_ resource.ResourceWithConfigure   = (*MagicLinkConnectionResource)(nil)
+	_ resource.ResourceWithImportState = (*MagicLinkConnectionResource)(nil)
+)
+
+// NewMagicLinkConnectionResource returns the tenant_cryptr_magic_link_connection resource.
+func NewMagicLinkConnectionResource() resource.Resource {
+	return &MagicLinkConnectionResource{fwkit.ResourceBase{TypeSuffix: "cryptr_magic_link_connection"}}
+}
+
+// Schema describes the magic-link connection.
+func (r *MagicLinkConnectionResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "The magic-link (passwordless email) connection of a Cryptr organization. Every organization has exactly one, " +
+			"shared by both environments, from its creation: create adopts it and updates it to the configuration.\n\n" +
+			"**Destroy.** The Cryptr API cannot delete it: destroy restores Cryptr's defaults (`active = true`, `find_or_create_user = false`, " +
+			"no `sign_in_template_id`) and removes it from the state.",
+		Attributes: map[string]schema.Attribute{
+			"id":                  connComputedString("Identifier of the magic-link connection (a UUID)."),
+			"organization_domain": connOrgDomainAttribute("magic-link connection"),
+			"active": schema.BoolAttribute{
+				Optional: true, Computed: true, Default: booldefault.StaticBool(true),
+				MarkdownDescription: "Whether users can log in with a magic link. Defaults to `true`, as in Cryptr.",
+			},
+			"find_or_create_user": schema.BoolAttribute{
+				Optional: true, Computed: true, Default: booldefault.StaticBool(false),
+				MarkdownDescription: "Whether a magic link registers an unknown user on first login (`true`) or only lets existing users in (`false`, the default).",
+			},
+			"sign_in_template_id": schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: "Id (a UUID) of the email template of the sign-in message. Leave it out for Cryptr's default template.",
+				Validators:          []validator.String{connTemplateIDValidator()},
+			},
+			"inserted_at": connComputedString("Creation time (UTC)."),
+			"updated_at":  schema.StringAttribute{Computed: true, MarkdownDescription: "Time of the last change (UTC)."},
+		},
+	}
+}
+
+// Create adopts the organization's magic-link connection and sets it to the plan.
+func (r *MagicLinkConnectionResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan magicLinkConnectionModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	r.write(ctx, plan, "Could not create the Cryptr magic-link connection", &resp.State, &resp.Diagnostics)
+}
+
+// Read refreshes the magic-link connection.
+func (r *MagicLinkConnectionResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state magicLinkConnectionModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	api, diags := client(r.Data)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	domain := state.OrganizationDomain.ValueString()
+	conn, err := api.GetMagicLinkConnection(ctx, domain)
+	if err != nil {
+		if !fwkit.RemoveIfGone(ctx, err, connGone("magic-link connection", domain), resp) {
+			resp.Diagnostics.AddError("Could not read the Cryptr magic-link connection", err.Error())
+		}
+		return
+	}
+	model := flattenMagicLinkConnection(domain, conn)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &model)...)
+}
+
+// Update sets every setting in place.
+func (r *MagicLinkConnectionResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan magicLinkConnectionModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	r.write(ctx, plan, "Could not update the Cryptr magic-link connection", &resp.State, &resp.Diagnostics)
+}
+
+// Delete restores the default settings: the API cannot delete the connection.
+func (r *MagicLinkConnectionResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state magicLinkConnectionModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	api, diags := client(r.Data)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	_, err := api.UpdateMagicLinkConnection(ctx, state.OrganizationDomain.ValueString(), magicLinkConnectionDefaults)
+	if err := fwkit.IgnoreGone(err); err != nil {
+		resp.Diagnostics.AddError("Could not reset the Cryptr magic-link connection", err.Error())
+	}
+}
+
+// ImportState imports the magic-link connection of an organization by the
+// organization's domain.
+func (r *MagicLinkConnectionResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	fwkit.ImportInto(ctx, req, resp, "organization_domain")
+}
+
+// write sets the organization's magic-link connection to plan and records
+// the answer in state.
+func (r *MagicLinkConnectionResource) write(ctx context.Context, plan magicLinkConnectionModel, summary string, state *tfsdk.State, diags *diag.Diagnostics) {
+	api, d := client(r.Data)
+	diags.Append(d...)
+	if diags.HasError() {
+		return
+	}
+	domain := plan.OrganizationDomain.ValueString()
+	conn, err := api.UpdateMagicLinkConnection(ctx, domain, expandMagicLinkConnection(plan))
+	if err != nil {
+		fwkit.AddAPIError(diags, summary, err, magicLinkConnectionFields)
+		return
+	}
+	model := flattenMagicLinkConnection(domain, conn)
+	diags.Append(state.Set(ctx, &model)...)
+}
