@@ -6,7 +6,11 @@ import (
 )
 
 // peopleResources lists the resources of admins and users.
-func peopleResources() []func() resource.Resource { return nil }
+func peopleResources() []func() resource.Resource {
+	return []func() resource.Resource{NewAdminResource, NewUserResource}
+}
 
 // peopleDataSources lists the data sources of admins and users.
-func peopleDataSources() []func() datasource.DataSource { return nil }
+func peopleDataSources() []func() datasource.DataSource {
+	return []func() datasource.DataSource{NewAdminDataSource, NewAdminsDataSource, NewUserDataSource, NewUsersDataSource}
+}
