@@ -6,7 +6,11 @@ import (
 )
 
 // webhookResources lists the resources of webhooks and webhook events.
-func webhookResources() []func() resource.Resource { return nil }
+func webhookResources() []func() resource.Resource {
+	return []func() resource.Resource{NewWebhookResource}
+}
 
 // webhookDataSources lists the data sources of webhooks and webhook events.
-func webhookDataSources() []func() datasource.DataSource { return nil }
+func webhookDataSources() []func() datasource.DataSource {
+	return []func() datasource.DataSource{NewWebhookDataSource, NewWebhooksDataSource, NewWebhookEventsDataSource}
+}
