@@ -16,7 +16,13 @@ const pollInterval = 10 * time.Millisecond
 
 func startEmulator(t *testing.T) *emulator.TestServer {
 	t.Helper()
-	ts := emulator.StartTestServer(emulator.Options{CryptrProvisioningDelay: provisioningDelay})
+	return startEmulatorWithDelay(t, provisioningDelay)
+}
+
+// startEmulatorWithDelay starts an emulator whose organizations take delay to provision.
+func startEmulatorWithDelay(t *testing.T, delay time.Duration) *emulator.TestServer {
+	t.Helper()
+	ts := emulator.StartTestServer(emulator.Options{CryptrProvisioningDelay: delay})
 	t.Cleanup(ts.Close)
 	return ts
 }

@@ -175,9 +175,11 @@ func domains(orgs []Organization) []string {
 
 func TestListOrganizationsFollowsPagesAndFilters(t *testing.T) {
 	t.Parallel()
-	ts := startEmulator(t)
+	// The "down" organizations must still be provisioning when they are
+	// listed, however loaded the machine: a delay far longer than the listing.
+	ts := startEmulatorWithDelay(t, 5*time.Second)
 	c := newClient(t, ts)
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 
 	seed, err := c.ListOrganizations(ctx, ListOrganizationsOptions{})

@@ -105,10 +105,15 @@ provider "tenant" {
 		v["CYRISMA_API_URL"], v["CYRISMA_API_KEY"], v["CYRISMA_API_SECRET"], syneriseBody)
 }
 
-// ProductionProviderBlock returns a second provider block, aliased alias,
+// ProductionProviderBlock returns a provider block, aliased alias,
 // authenticated with the emulator's production API key: Cryptr objects
 // scoped to an environment (directory syncs, webhooks, redirect URIs, users)
 // created through it live in production.
+//
+// Use it WITHOUT the default block of Config: the tests serve the provider
+// in process, and Terraform then sends every provider configuration to the
+// same server, where the last one configured wins. (Real Terraform starts one
+// provider process per configuration, so users can mix aliases freely.)
 func (e *Env) ProductionProviderBlock(alias string) string {
 	v := e.Vars
 	return fmt.Sprintf(`
