@@ -20,8 +20,13 @@ var build struct {
 	err  error
 }
 
+// mirrorVersion is the version the built provider has in the local
+// filesystem mirror that lets `terraform init` work without a registry.
+const mirrorVersion = "0.0.1"
+
 // providerBinaryDir builds the provider into a temporary directory once and
-// returns that directory.
+// returns that directory. The directory also holds a filesystem mirror
+// (mirror/) with the same binary.
 func providerBinaryDir(t *testing.T) string {
 	t.Helper()
 	build.once.Do(func() {
@@ -35,12 +40,28 @@ func providerBinaryDir(t *testing.T) string {
 		cmd.Dir = root
 		if out, err := cmd.CombinedOutput(); err != nil {
 			build.err = fmt.Errorf("building the provider: %v\n%s", err, out)
+			return
 		}
+		build.err = mirror(build.dir)
 	})
 	if build.err != nil {
 		t.Fatal(build.err)
 	}
 	return build.dir
+}
+
+// mirror lays the built provider out as a filesystem mirror under dir/mirror.
+func mirror(dir string) error {
+	platform := runtime.GOOS + "_" + runtime.GOARCH
+	target := filepath.Join(dir, "mirror", "registry.terraform.io", "tenantops", "tenant", mirrorVersion, platform)
+	if err := os.MkdirAll(target, 0o755); err != nil {
+		return err
+	}
+	binary, err := os.ReadFile(filepath.Join(dir, "terraform-provider-tenant"))
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(target, "terraform-provider-tenant_v"+mirrorVersion), binary, 0o755)
 }
 
 // CLI runs the real terraform CLI in its own working directory against a
@@ -61,7 +82,19 @@ func (e *Env) NewCLI(t *testing.T) *CLI {
 	bin := providerBinaryDir(t)
 	dir := t.TempDir()
 	rc := filepath.Join(dir, ".terraformrc")
-	config := fmt.Sprintf("provider_installation {\n  dev_overrides {\n    \"tenantops/tenant\" = %q\n  }\n  direct {}\n}\n", bin)
+	config := fmt.Sprintf(`provider_installation {
+  dev_overrides {
+    "tenantops/tenant" = %q
+  }
+  filesystem_mirror {
+    path    = %q
+    include = ["tenantops/tenant"]
+  }
+  direct {
+    exclude = ["tenantops/tenant"]
+  }
+}
+`, bin, filepath.Join(bin, "mirror"))
 	if err := os.WriteFile(rc, []byte(config), 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -70,6 +103,37 @@ func (e *Env) NewCLI(t *testing.T) *CLI {
 		env = append(env, k+"="+v)
 	}
 	return &CLI{t: t, Dir: dir, env: env}
+}
+
+// CopyDir copies the files of src (a directory of the repository, relative
+// to its root, such as "examples/quickstart") into the working directory.
+func (c *CLI) CopyDir(src string) {
+	c.t.Helper()
+	_, here, _, _ := runtime.Caller(0)
+	root := filepath.Join(filepath.Dir(here), "..", "..", "..", src)
+	err := filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, path)
+		if d.IsDir() {
+			if d.Name() == ".terraform" {
+				return filepath.SkipDir
+			}
+			return os.MkdirAll(filepath.Join(c.Dir, rel), 0o755)
+		}
+		if !strings.HasSuffix(d.Name(), ".tf") {
+			return nil
+		}
+		content, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(c.Dir, rel), content, 0o600)
+	})
+	if err != nil {
+		c.t.Fatal(err)
+	}
 }
 
 // WriteFile writes a file of the working directory.
