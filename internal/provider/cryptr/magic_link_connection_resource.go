@@ -3,13 +3,12 @@ package cryptr
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 
+	"github.com/tenantops/terraform-provider-tenant/internal/client/cryptr"
 	"github.com/tenantops/terraform-provider-tenant/internal/provider/fwkit"
 )
 
@@ -55,76 +54,36 @@ func (r *MagicLinkConnectionResource) Schema(_ context.Context, _ resource.Schem
 	}
 }
 
+// magicLinkSettings is the CRUD of the magic-link connection: create adopts it, destroy restores the defaults.
+var magicLinkSettings = orgSettings[magicLinkConnectionModel, cryptr.MagicLinkConnection, cryptr.MagicLinkConnectionInput]{
+	what: "magic-link connection", get: (*cryptr.Client).GetMagicLinkConnection, put: (*cryptr.Client).UpdateMagicLinkConnection,
+	expand: expandMagicLinkConnection, flatten: flattenMagicLinkConnection,
+	domain:   func(m magicLinkConnectionModel) string { return m.OrganizationDomain.ValueString() },
+	defaults: magicLinkConnectionDefaults, fields: magicLinkConnectionFields,
+}
+
 // Create adopts the organization's magic-link connection and sets it to the plan.
 func (r *MagicLinkConnectionResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan magicLinkConnectionModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	r.write(ctx, plan, "Could not create the Cryptr magic-link connection", &resp.State, &resp.Diagnostics)
+	magicLinkSettings.create(ctx, r.Data, req, resp)
 }
 
 // Read refreshes the magic-link connection.
 func (r *MagicLinkConnectionResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state magicLinkConnectionModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	api, diags := client(r.Data)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	domain := state.OrganizationDomain.ValueString()
-	conn, err := api.GetMagicLinkConnection(ctx, domain)
-	if err != nil {
-		if !fwkit.RemoveIfGone(ctx, err, connGone("magic-link connection", domain), resp) {
-			resp.Diagnostics.AddError("Could not read the Cryptr magic-link connection", err.Error())
-		}
-		return
-	}
-	model := flattenMagicLinkConnection(domain, conn)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &model)...)
+	magicLinkSettings.read(ctx, r.Data, req, resp)
 }
 
 // Update sets every setting in place.
 func (r *MagicLinkConnectionResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan magicLinkConnectionModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	r.write(ctx, plan, "Could not update the Cryptr magic-link connection", &resp.State, &resp.Diagnostics)
+	magicLinkSettings.update(ctx, r.Data, req, resp)
 }
 
 // Delete restores the default settings: the API cannot delete the connection.
 func (r *MagicLinkConnectionResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state magicLinkConnectionModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	api, diags := client(r.Data)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	_, err := api.UpdateMagicLinkConnection(ctx, state.OrganizationDomain.ValueString(), magicLinkConnectionDefaults)
-	if err := fwkit.IgnoreGone(err); err != nil {
-		resp.Diagnostics.AddError("Could not reset the Cryptr magic-link connection", err.Error())
-	}
+	magicLinkSettings.delete(ctx, r.Data, req, resp)
 }
 
 // ImportState imports the magic-link connection of an organization by the
 // organization's domain.
 func (r *MagicLinkConnectionResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	fwkit.ImportInto(ctx, req, resp, "organization_domain")
-}
-
-// write sets the organization's magic-link connection to plan and records
-// the answer in state.
-func (r *MagicLinkConnectionResource) write(ctx context.Context, plan magicLinkConnectionModel, summary string, state *tfsdk.State, diags *diag.Diagnostics) {
-	api, d := client(r.Data)
-	diags.Append(d...)
-	if diags.HasError() {
-		return
-	}
-	domain := plan.OrganizationDomain.ValueString()
-	conn, err := api.UpdateMagicLinkConnection(ctx, domain, expandMagicLinkConnection(plan))
-	if err != nil {
-		fwkit.AddAPIError(diags, summary, err, magicLinkConnectionFields)
-		return
-	}
-	model := flattenMagicLinkConnection(domain, conn)
-	diags.Append(state.Set(ctx, &model)...)
 }

@@ -5,7 +5,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -13,9 +12,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/tenantops/terraform-provider-tenant/internal/client/cryptr"
 	"github.com/tenantops/terraform-provider-tenant/internal/provider/fwkit"
 )
 
@@ -84,76 +83,36 @@ func (totpExpiryDefault) PlanModifyInt64(ctx context.Context, req planmodifier.I
 	}
 }
 
+// totpSettings is the CRUD of the TOTP connection: create adopts it, destroy restores the defaults.
+var totpSettings = orgSettings[totpConnectionModel, cryptr.TOTPConnection, cryptr.TOTPConnectionInput]{
+	what: "TOTP connection", get: (*cryptr.Client).GetTOTPConnection, put: (*cryptr.Client).UpdateTOTPConnection,
+	expand: expandTOTPConnection, flatten: flattenTOTPConnection,
+	domain:   func(m totpConnectionModel) string { return m.OrganizationDomain.ValueString() },
+	defaults: totpConnectionDefaults, fields: totpConnectionFields,
+}
+
 // Create adopts the organization's TOTP connection and sets it to the plan.
 func (r *TOTPConnectionResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan totpConnectionModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	r.write(ctx, plan, "Could not create the Cryptr TOTP connection", &resp.State, &resp.Diagnostics)
+	totpSettings.create(ctx, r.Data, req, resp)
 }
 
 // Read refreshes the TOTP connection.
 func (r *TOTPConnectionResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state totpConnectionModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	api, diags := client(r.Data)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	domain := state.OrganizationDomain.ValueString()
-	conn, err := api.GetTOTPConnection(ctx, domain)
-	if err != nil {
-		if !fwkit.RemoveIfGone(ctx, err, connGone("TOTP connection", domain), resp) {
-			resp.Diagnostics.AddError("Could not read the Cryptr TOTP connection", err.Error())
-		}
-		return
-	}
-	model := flattenTOTPConnection(domain, conn)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &model)...)
+	totpSettings.read(ctx, r.Data, req, resp)
 }
 
 // Update sets every setting in place.
 func (r *TOTPConnectionResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan totpConnectionModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	r.write(ctx, plan, "Could not update the Cryptr TOTP connection", &resp.State, &resp.Diagnostics)
+	totpSettings.update(ctx, r.Data, req, resp)
 }
 
 // Delete restores the default settings: the API cannot delete the connection.
 func (r *TOTPConnectionResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state totpConnectionModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	api, diags := client(r.Data)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	_, err := api.UpdateTOTPConnection(ctx, state.OrganizationDomain.ValueString(), totpConnectionDefaults)
-	if err := fwkit.IgnoreGone(err); err != nil {
-		resp.Diagnostics.AddError("Could not reset the Cryptr TOTP connection", err.Error())
-	}
+	totpSettings.delete(ctx, r.Data, req, resp)
 }
 
 // ImportState imports the TOTP connection of an organization by the
 // organization's domain.
 func (r *TOTPConnectionResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	fwkit.ImportInto(ctx, req, resp, "organization_domain")
-}
-
-// write sets the organization's TOTP connection to plan and records the
-// answer in state.
-func (r *TOTPConnectionResource) write(ctx context.Context, plan totpConnectionModel, summary string, state *tfsdk.State, diags *diag.Diagnostics) {
-	api, d := client(r.Data)
-	diags.Append(d...)
-	if diags.HasError() {
-		return
-	}
-	domain := plan.OrganizationDomain.ValueString()
-	conn, err := api.UpdateTOTPConnection(ctx, domain, expandTOTPConnection(plan))
-	if err != nil {
-		fwkit.AddAPIError(diags, summary, err, totpConnectionFields)
-		return
-	}
-	model := flattenTOTPConnection(domain, conn)
-	diags.Append(state.Set(ctx, &model)...)
 }
