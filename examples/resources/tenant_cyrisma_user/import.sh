@@ -1,0 +1,2 @@
+# A user is imported by its ID.
+terraform import tenant_cyrisma_user.jane 3f2a9c1e-7b4d-4e8a-9c6f-2d1b0a9e8f7c
