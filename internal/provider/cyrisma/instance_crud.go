@@ -48,6 +48,9 @@ func (r *InstanceResource) Create(ctx context.Context, req resource.CreateReques
 	partial := plan
 	partial.ID, partial.AgentKey = types.StringValue(created.InstanceID), types.StringValue(created.AgentKey)
 	partial.URL, partial.Hierarchy, partial.NumberOfEndpoints = types.StringNull(), types.StringNull(), types.Int64Null()
+	if partial.TenantID.IsUnknown() {
+		partial.TenantID = types.StringNull()
+	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &partial)...)
 
 	waitCtx, cancel := context.WithTimeout(ctx, createTimeout)

@@ -39,6 +39,11 @@ type instanceModel struct {
 	ShortName         types.String   `tfsdk:"short_name"`
 	Country           types.String   `tfsdk:"country"`
 	Email             types.String   `tfsdk:"email"`
+	TenantID          types.String   `tfsdk:"tenant_id"`
+	Street            types.String   `tfsdk:"street"`
+	City              types.String   `tfsdk:"city"`
+	State             types.String   `tfsdk:"state"`
+	Postal            types.String   `tfsdk:"postal"`
 	Managed           types.Bool     `tfsdk:"managed"`
 	Suspended         types.Bool     `tfsdk:"suspended"`
 	MFAMethod         types.String   `tfsdk:"mfa_method"`
@@ -59,10 +64,17 @@ var instanceFields = fwkit.FieldPaths{
 	"country":            path.Root("country"),
 	"email":              path.Root("email"),
 	"mfa_type":           path.Root("mfa_method"),
+	"tenant_id":          path.Root("tenant_id"),
+	"street":             path.Root("street"),
+	"city":               path.Root("city"),
+	"state":              path.Root("state"),
+	"postal":             path.Root("postal"),
 }
 
-// applyInstance copies what the API reports into m. Country and email are
-// not part of the API's answers, so they keep their configured values.
+// applyInstance copies what the API reports into m. Country, email and the
+// address are not part of the API's answers, so they keep their configured
+// values. The API reports tenant_id, but an empty one is taken as "not
+// reported": the configured value (or null) is kept.
 func (m *instanceModel) applyInstance(inst *cyrisma.Instance) {
 	m.ID = types.StringValue(inst.InstanceID)
 	m.ParentInstanceID = types.StringValue(inst.ParentID)
@@ -76,6 +88,12 @@ func (m *instanceModel) applyInstance(inst *cyrisma.Instance) {
 	m.URL = types.StringValue(inst.URL)
 	m.Hierarchy = types.StringValue(inst.Hierarchy)
 	m.NumberOfEndpoints = types.Int64Value(int64(inst.NumberOfEndpoints))
+	switch {
+	case inst.TenantID != "":
+		m.TenantID = types.StringValue(inst.TenantID)
+	case m.TenantID.IsUnknown():
+		m.TenantID = types.StringNull()
+	}
 }
 
 // createInput returns the provisioning request of a planned instance.
@@ -89,17 +107,24 @@ func (m *instanceModel) createInput() cyrisma.CreateInstanceInput {
 		Country:          m.Country.ValueString(),
 		Email:            m.Email.ValueString(),
 		MFAType:          mfaMethods[m.MFAMethod.ValueString()],
+		TenantID:         m.TenantID.ValueString(),
+		Street:           m.Street.ValueString(),
+		City:             m.City.ValueString(),
+		State:            m.State.ValueString(),
+		Postal:           m.Postal.ValueString(),
 	}
 }
 
 // replaces reports whether planning m over state changes a create-only
 // attribute, so that the instance is replaced rather than updated. Values
-// the state does not hold yet (country and email after an import) do not count.
+// the state does not hold yet (country, email and the address after an
+// import) do not count.
 func (m *instanceModel) replaces(state *instanceModel) bool {
 	changed := func(planned, current types.String) bool {
 		return !current.IsNull() && !planned.IsUnknown() && planned.ValueString() != current.ValueString()
 	}
 	return changed(m.ParentInstanceID, state.ParentInstanceID) || changed(m.InstanceType, state.InstanceType) ||
 		changed(m.Name, state.Name) || changed(m.ShortName, state.ShortName) ||
-		changed(m.Country, state.Country) || changed(m.Email, state.Email)
+		changed(m.Country, state.Country) || changed(m.Email, state.Email) || changed(m.TenantID, state.TenantID) ||
+		changed(m.Street, state.Street) || changed(m.City, state.City) || changed(m.State, state.State) || changed(m.Postal, state.Postal)
 }

@@ -53,6 +53,13 @@ func (r *InstanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			Validators:    []validator.String{stringvalidator.LengthAtLeast(1), fwkit.NoSurroundingSpace()},
 		}
 	}
+	optionalUnreported := func(description string) schema.StringAttribute {
+		return schema.StringAttribute{
+			Optional: true, MarkdownDescription: description + " Optional; sent only when the instance is provisioned. Cyrisma cannot change it afterwards and does not report it back: a change replaces the instance, an import records the configured value without a replacement, and when unset it stays null.",
+			PlanModifiers: []planmodifier.String{fwkit.RequiresReplaceOnceKnown()},
+			Validators:    []validator.String{stringvalidator.LengthAtLeast(1), fwkit.NoSurroundingSpace()},
+		}
+	}
 	computed := func(description string) schema.StringAttribute {
 		return schema.StringAttribute{Computed: true, MarkdownDescription: description, PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}}
 	}
@@ -69,6 +76,17 @@ func (r *InstanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			"short_name": createOnly("Short name, shown at the top left of the Cyrisma UI and as the browser tab title.", stringvalidator.LengthAtLeast(1)),
 			"country":    unreported("Country, which decides where the instance's data lives."),
 			"email":      unreported("Email address associated with the instance."),
+			"tenant_id": schema.StringAttribute{
+				Optional: true, Computed: true,
+				MarkdownDescription: "ID of a pre-existing tenant of an MDR/XDR suite to associate the instance with. Sent only when the instance is provisioned; Cyrisma cannot change it afterwards: a change replaces the instance. " +
+					"It is read back from Cyrisma when Cyrisma reports it (so an import finds it); when Cyrisma reports none, the configured value is kept, and an import records it without a replacement. Removing it from the configuration keeps the current value; null when the instance has none.",
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(), fwkit.RequiresReplaceOnceKnown()},
+				Validators:    []validator.String{stringvalidator.LengthAtLeast(1), fwkit.NoSurroundingSpace()},
+			},
+			"street": optionalUnreported("Street address."),
+			"city":   optionalUnreported("City."),
+			"state":  optionalUnreported("State, province or region."),
+			"postal": optionalUnreported("Postal code."),
 			"managed": schema.BoolAttribute{
 				Optional: true, Computed: true, Default: booldefault.StaticBool(true),
 				MarkdownDescription: "`false` provisions a trial (consulting) instance; setting it to `true` later converts it to a managed (month-to-month) instance in place. The conversion is one way: setting it back to `false` is refused at plan time. Organizations are always managed.",

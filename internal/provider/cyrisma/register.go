@@ -9,14 +9,16 @@ import (
 	"github.com/tenantops/terraform-provider-tenant/internal/provider/fwkit"
 )
 
-// Resources lists the Cyrisma resources.
+// Resources lists the Cyrisma resources: instances, and the portal users
+// of register_user.go.
 func Resources() []func() resource.Resource {
-	return []func() resource.Resource{NewInstanceResource}
+	return append([]func() resource.Resource{NewInstanceResource}, userResources()...)
 }
 
-// DataSources lists the Cyrisma data sources.
+// DataSources lists the Cyrisma data sources: instances, and the portal
+// users of register_user.go.
 func DataSources() []func() datasource.DataSource {
-	return []func() datasource.DataSource{NewInstancesDataSource}
+	return append([]func() datasource.DataSource{NewInstanceDataSource, NewInstancesDataSource}, userDataSources()...)
 }
 
 // client returns the Cyrisma client, or a diagnostic naming what is missing.
