@@ -9,12 +9,12 @@ import (
 	"github.com/tenantops/terraform-provider-tenant/internal/provider/fwkit"
 )
 
-// Resources lists the Synerise resources (none yet).
-func Resources() []func() resource.Resource { return nil }
+// Resources lists the Synerise resources.
+func Resources() []func() resource.Resource { return allowlistResources() }
 
 // DataSources lists the Synerise data sources.
 func DataSources() []func() datasource.DataSource {
-	return []func() datasource.DataSource{NewWorkspacesDataSource, NewWorkspaceDataSource}
+	return append([]func() datasource.DataSource{NewWorkspacesDataSource, NewWorkspaceDataSource}, allowlistDataSources()...)
 }
 
 // client returns the Synerise client, or a diagnostic naming what is missing.
