@@ -1,8 +1,9 @@
 // Package synerise is an in-memory emulator of the Synerise user/workspace
 // authentication API (uauth and the legacy v4 gateway): user login with TOTP
 // MFA, workspace selection, workspace API-key login and refresh, the
-// business-profile list and current workspace, and the API-key permission
-// check. It follows notes/design-contract.md ("Synerise").
+// business-profile list and current workspace, the API-key permission
+// check and the workspace IP allowlist. It follows notes/design-contract.md
+// ("Synerise").
 //
 // Choices made where the public sources and that contract are silent:
 //
@@ -51,4 +52,26 @@
 //     answer, true only for the key's fixed grant list (apiKeyPermissions).
 //   - Error bodies: {"timestamp","status","error","message","path"} with the
 //     RFC 3339 UTC time, the HTTP reason phrase and the request path.
+//
+// IP allowlist (GET / POST /uauth/settings/user-bp-ip-policy)
+//   - One policy per workspace, in memory, starting as {"enabled":false,
+//     "enableSupportSubnets":false,"ipPolicy":[]}. Both routes act on the
+//     workspace of the token: an API-key token, or a user token after
+//     workspace selection. A pre-MFA token → 403 ("Multi-factor
+//     authentication must be confirmed first"); a user token without a
+//     selected workspace → 403 ("select a workspace first"); no or a bad
+//     token → 401. No permission or role is checked: every workspace-scoped
+//     token may read and write the policy.
+//   - POST replaces the whole policy and answers it as GET would: a missing
+//     or null field takes its default (false, false, []). Malformed JSON, an
+//     empty body or a wrongly typed field → 400 in the plain error shape.
+//   - Each ipPolicy entry must be an IPv4 or IPv6 address or CIDR block
+//     (net/netip syntax, no zone such as %eth0); otherwise 400 in the HTTP400
+//     shape: the error body plus errors[] of {field: "ipPolicy", message
+//     (naming the index), rejectedValue}, one per bad entry, and nothing is
+//     stored. Entries are stored as sent: not normalised (10.0.0.1/8 stays
+//     as is), not de-duplicated, order kept. There is no size limit.
+//   - The policy is not enforced: requests are never refused because of the
+//     caller's address. The business-profile list (ipRestricted) and current
+//     (ipRestriction "ON"/"OFF") follow the policy's enabled flag.
 package synerise

@@ -18,13 +18,15 @@ type Options struct {
 }
 
 // Service is the in-memory Synerise auth and workspace API emulator. Its
-// seed data is immutable and tokens are self-contained signed JWTs, so it
-// is safe for concurrent use.
+// seed data is immutable, tokens are self-contained signed JWTs and the IP
+// policies are guarded by their own mutex, so it is safe for concurrent use.
 type Service struct {
 	opts   Options
 	signer *signer
 	mu     sync.Mutex // guards now
 	now    func() time.Time
+
+	ipPolicies ipPolicies // the mutable state: one IP policy per workspace
 }
 
 // New returns a Service with the seeded users, workspaces and API key and a
@@ -69,6 +71,8 @@ func (s *Service) Register(mux *http.ServeMux) {
 	mux.HandleFunc("GET /uauth/business-profile/{$}", s.handleListWorkspaces)
 	mux.HandleFunc("GET /uauth/business-profile/current", s.handleCurrentWorkspace)
 	mux.HandleFunc("POST /uauth/api-key/permission-check", s.handlePermissionCheck)
+	mux.HandleFunc("GET /uauth/settings/user-bp-ip-policy", s.handleGetIPPolicy)
+	mux.HandleFunc("POST /uauth/settings/user-bp-ip-policy", s.handleSetIPPolicy)
 }
 
 // Env returns the provider environment variables for this service:

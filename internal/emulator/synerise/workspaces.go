@@ -59,7 +59,7 @@ func (s *Service) handleListWorkspaces(w http.ResponseWriter, r *http.Request) {
 			out = append(out, workspaceItem{
 				BusinessProfileGUID: ws.guid, Logo: ws.logo, Name: ws.name, ID: ws.id,
 				Created: ws.created.UTC().Format(time.RFC3339), Subdomain: ws.subdomain,
-				IPRestricted: ws.ipRestricted, MFARequired: ws.mfaRequired,
+				IPRestricted: s.ipRestricted(ws), MFARequired: ws.mfaRequired,
 			})
 		}
 	}
@@ -80,6 +80,6 @@ func (s *Service) handleCurrentWorkspace(w http.ResponseWriter, r *http.Request)
 	httpjson.Write(w, http.StatusOK, currentResponse{Selected: true, Data: &currentData{
 		ID: ws.id, Name: ws.name, Logo: ws.logo, BusinessProfileGUID: ws.guid,
 		Created: ws.created.UTC().Format(time.RFC3339), Subdomain: ws.subdomain,
-		IPRestriction: onOff(ws.ipRestricted), MFARestriction: onOff(ws.mfaRequired),
+		IPRestriction: onOff(s.ipRestricted(ws)), MFARestriction: onOff(ws.mfaRequired),
 	}})
 }

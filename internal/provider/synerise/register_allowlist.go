@@ -6,7 +6,11 @@ import (
 )
 
 // allowlistResources lists the IP allowlist resource.
-func allowlistResources() []func() resource.Resource { return nil }
+func allowlistResources() []func() resource.Resource {
+	return []func() resource.Resource{NewIPAllowlistResource}
+}
 
 // allowlistDataSources lists the API-key permission data source.
-func allowlistDataSources() []func() datasource.DataSource { return nil }
+func allowlistDataSources() []func() datasource.DataSource {
+	return []func() datasource.DataSource{NewAPIKeyPermissionsDataSource}
+}
