@@ -19,6 +19,7 @@ provider "tenant" {
 
   # Either a workspace API key...
   synerise {
+    region  = "azure" # azure (default), azure_us or gcp
     api_key = var.synerise_api_key
   }
   # ...or a user login, with the TOTP secret for accounts with MFA:

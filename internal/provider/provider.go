@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -22,7 +23,10 @@ type TenantProvider struct {
 	version string
 }
 
-var _ provider.ProviderWithFunctions = (*TenantProvider)(nil)
+var (
+	_ provider.ProviderWithFunctions          = (*TenantProvider)(nil)
+	_ provider.ProviderWithEphemeralResources = (*TenantProvider)(nil)
+)
 
 // New returns a constructor of the provider for the given version.
 func New(version string) func() provider.Provider {
@@ -60,6 +64,7 @@ func (p *TenantProvider) Configure(ctx context.Context, req provider.ConfigureRe
 	}
 	resp.ResourceData = data
 	resp.DataSourceData = data
+	resp.EphemeralResourceData = data
 }
 
 // Resources lists every resource of every service.
@@ -83,6 +88,11 @@ func (p *TenantProvider) DataSources(context.Context) []func() datasource.DataSo
 	all = append(all, cyrismaprovider.DataSources()...)
 	all = append(all, syneriseprovider.DataSources()...)
 	return all
+}
+
+// EphemeralResources lists every ephemeral resource of every service.
+func (p *TenantProvider) EphemeralResources(context.Context) []func() ephemeral.EphemeralResource {
+	return syneriseprovider.EphemeralResources()
 }
 
 // userAgent names the provider, its version and the Terraform version.

@@ -38,6 +38,7 @@ type cyrismaBlock struct {
 }
 
 type syneriseBlock struct {
+	Region        types.String `tfsdk:"region"`
 	APIURL        types.String `tfsdk:"api_url"`
 	APIKey        types.String `tfsdk:"api_key"`
 	Username      types.String `tfsdk:"username"`
@@ -95,7 +96,10 @@ func (p *TenantProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 				MarkdownDescription: "Synerise API. Authenticate either with a workspace API key (`api_key`), or as a user (`username`, `password`, `workspace_uuid`, and `mfa_totp_secret` when the account has TOTP multi-factor authentication: the provider computes the code itself). " +
 					"When the block sets attributes of one mode, that mode is used; when it sets none, `SYNERISE_API_KEY` wins over `SYNERISE_USERNAME`.",
 				Attributes: map[string]schema.Attribute{
-					"api_url": settingAttr("Synerise API URL (`https://api.synerise.com` for Azure EU, `https://api.azu.synerise.com` for Azure US, `https://api.geb.synerise.com` for GCP).", envSyneriseAPIURL, defaultSyneriseAPIURL, false, fwkit.BaseURL()),
+					"region": settingAttr("Synerise region (data centre) of the workspace: `azure` (Azure EU, `https://api.synerise.com`), `azure_us` (Azure US, `https://api.azu.synerise.com`) or `gcp` (`https://api.geb.synerise.com`). "+
+						"`api_url` overrides it; a value set in the block wins over either environment variable.", envSyneriseRegion, defaultSyneriseRegion, false,
+						stringvalidator.OneOf(syneriseRegionNames()...)),
+					"api_url": settingAttr("Synerise API URL, which overrides `region` (for a proxy or the emulator). Defaults to the host of `region`.", envSyneriseAPIURL, "", false, fwkit.BaseURL()),
 					"api_key": settingAttr("Workspace API key (a UUID).", envSyneriseAPIKey, "", true,
 						stringvalidator.RegexMatches(regexpMust(uuidPattern), "must be a UUID"),
 						stringvalidator.ConflictsWith(syneriseUserAttrs...)),

@@ -62,13 +62,12 @@ func buildSynerise(m providerModel, shared httpclient.Config) (any, error) {
 // block sets, else SYNERISE_API_KEY, else the user variables.
 func resolveSynerise(b *syneriseBlock) (synerise.Config, error) {
 	get := func(f func(*syneriseBlock) types.String) types.String { return str(b, f) }
-	apiURL := resolve("synerise.api_url", envSyneriseAPIURL, get(func(b *syneriseBlock) types.String { return b.APIURL }), defaultSyneriseAPIURL)
 	key := resolve("synerise.api_key", envSyneriseAPIKey, get(func(b *syneriseBlock) types.String { return b.APIKey }), "")
 	user := resolve("synerise.username", envSyneriseUsername, get(func(b *syneriseBlock) types.String { return b.Username }), "")
 	password := resolve("synerise.password", envSynerisePassword, get(func(b *syneriseBlock) types.String { return b.Password }), "")
 	workspace := resolve("synerise.workspace_uuid", envSyneriseWorkspaceUUID, get(func(b *syneriseBlock) types.String { return b.WorkspaceUUID }), "")
 	totpSecret := resolve("synerise.mfa_totp_secret", envSyneriseMFATOTPSecret, get(func(b *syneriseBlock) types.String { return b.MFATOTPSecret }), "")
-	base, err := apiURL.baseURL()
+	base, err := resolveSyneriseAPIURL(b)
 	if err != nil {
 		return synerise.Config{}, err
 	}

@@ -24,6 +24,7 @@ const (
 	envCyrismaAPIURL         = "CYRISMA_API_URL"
 	envCyrismaAPIKey         = "CYRISMA_API_KEY"
 	envCyrismaAPISecret      = "CYRISMA_API_SECRET"
+	envSyneriseRegion        = "SYNERISE_REGION"
 	envSyneriseAPIURL        = "SYNERISE_API_URL"
 	envSyneriseAPIKey        = "SYNERISE_API_KEY"
 	envSyneriseUsername      = "SYNERISE_USERNAME"
@@ -35,7 +36,6 @@ const (
 // Defaults.
 const (
 	defaultCyrismaAPIURL  = "https://api.cyrisma.com/app"
-	defaultSyneriseAPIURL = "https://api.synerise.com"
 	defaultRequestTimeout = 30 * time.Second
 	defaultMaxRetries     = 5
 )

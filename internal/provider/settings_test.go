@@ -10,7 +10,7 @@ import (
 // clearEnv unsets every provider variable for the test.
 func clearEnv(t *testing.T) {
 	for _, name := range []string{envRequestTimeout, envMaxRetries, envCryptrServiceURL, envCryptrAccountDomain, envCryptrClientID, envCryptrClientSecret,
-		envCyrismaAPIURL, envCyrismaAPIKey, envCyrismaAPISecret, envSyneriseAPIURL, envSyneriseAPIKey, envSyneriseUsername,
+		envCyrismaAPIURL, envCyrismaAPIKey, envCyrismaAPISecret, envSyneriseRegion, envSyneriseAPIURL, envSyneriseAPIKey, envSyneriseUsername,
 		envSynerisePassword, envSyneriseWorkspaceUUID, envSyneriseMFATOTPSecret} {
 		t.Setenv(name, "")
 	}

@@ -71,12 +71,22 @@ func (s *TokenSource) Token(ctx context.Context) (string, error) {
 	if tok := s.valid(); tok != "" {
 		return tok, nil
 	}
+	next, err := s.renewHeld(ctx)
+	if err != nil {
+		return "", err
+	}
+	return next.AccessToken, nil
+}
+
+// renewHeld obtains a new token through the LoginFunc, given the current one
+// as previous, and caches it. The caller holds sem.
+func (s *TokenSource) renewHeld(ctx context.Context) (*Token, error) {
 	s.mu.Lock()
 	previous := s.current
 	s.mu.Unlock()
 	next, err := s.login(ctx, previous)
 	if err != nil {
-		return "", err
+		return nil, err
 	}
 	now := s.now()
 	if !next.Expiry.After(now) {
@@ -90,7 +100,7 @@ func (s *TokenSource) Token(ctx context.Context) (string, error) {
 	s.obtained = now
 	s.logins++
 	s.mu.Unlock()
-	return next.AccessToken, nil
+	return next, nil
 }
 
 // Invalidate forgets token if it is still the cached one, so that the next

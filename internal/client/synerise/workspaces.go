@@ -21,17 +21,23 @@ type Workspace struct {
 
 // CurrentWorkspace is the workspace the token is scoped to.
 type CurrentWorkspace struct {
+	// Selected is false for a user token without a selected workspace.
 	Selected bool `json:"selected"`
-	Data     *struct {
-		GUID           string `json:"businessProfileGuid"`
-		ID             int64  `json:"id"`
-		Name           string `json:"name"`
-		Logo           string `json:"logo"`
-		Created        string `json:"created"`
-		Subdomain      string `json:"subdomain"`
-		IPRestriction  string `json:"ipRestriction"`
-		MFARestriction string `json:"mfaRestriction"`
-	} `json:"data"`
+	// Data is nil when no workspace is selected.
+	Data *CurrentWorkspaceData `json:"data"`
+}
+
+// CurrentWorkspaceData is the current workspace. Unlike the list, it gives
+// the restrictions as enums ("OFF" is the only documented value).
+type CurrentWorkspaceData struct {
+	GUID           string `json:"businessProfileGuid"`
+	ID             int64  `json:"id"`
+	Name           string `json:"name"`
+	Logo           string `json:"logo"`
+	Created        string `json:"created"`
+	Subdomain      string `json:"subdomain"`
+	IPRestriction  string `json:"ipRestriction"`
+	MFARestriction string `json:"mfaRestriction"`
 }
 
 // ListWorkspaces returns the workspaces the logged-in user can access. It

@@ -1,2 +1,3 @@
-// Package synerise holds the provider's Synerise data sources.
+// Package synerise holds the provider's Synerise data sources, resources and
+// ephemeral resources.
 package synerise

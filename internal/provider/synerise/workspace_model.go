@@ -1,7 +1,10 @@
 package synerise
 
 import (
+	"strings"
+
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/tenantops/terraform-provider-tenant/internal/client/synerise"
@@ -19,6 +22,9 @@ type workspaceModel struct {
 	MFARequired  types.Bool   `tfsdk:"mfa_required"`
 }
 
+// pathUUID is the uuid attribute, for diagnostics.
+var pathUUID = path.Root("uuid")
+
 // workspaceAttributes is the schema fragment of a workspace.
 func workspaceAttributes() map[string]schema.Attribute {
 	computed := func(description string) schema.StringAttribute {
@@ -31,8 +37,8 @@ func workspaceAttributes() map[string]schema.Attribute {
 		"logo":          computed("Logo URL."),
 		"created":       computed("Creation time (RFC 3339)."),
 		"subdomain":     computed("Subdomain."),
-		"ip_restricted": schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether access is restricted to an IP allowlist."},
-		"mfa_required":  schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether users must use multi-factor authentication."},
+		"ip_restricted": schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether access is restricted to an IP allowlist: the list's `ipRestricted`, or, for the current workspace, its `ipRestriction` (any value but `OFF` counts as restricted)."},
+		"mfa_required":  schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether users must use multi-factor authentication: the list's `mfaRequired`, or, for the current workspace, its `mfaRestriction` (any value but `OFF` counts as required)."},
 	}
 }
 
@@ -51,7 +57,14 @@ func workspaceFromCurrent(c *synerise.CurrentWorkspace) workspaceModel {
 	return workspaceModel{
 		UUID: types.StringValue(d.GUID), ID: types.Int64Value(d.ID), Name: types.StringValue(d.Name),
 		Logo: types.StringValue(d.Logo), Created: types.StringValue(d.Created), Subdomain: types.StringValue(d.Subdomain),
-		IPRestricted: types.BoolValue(d.IPRestriction != "" && d.IPRestriction != "OFF"),
-		MFARequired:  types.BoolValue(d.MFARestriction != "" && d.MFARestriction != "OFF"),
+		IPRestricted: types.BoolValue(restrictionOn(d.IPRestriction)),
+		MFARequired:  types.BoolValue(restrictionOn(d.MFARestriction)),
 	}
+}
+
+// restrictionOn maps the current workspace's restriction enum to the list's
+// boolean. Only "OFF" is documented; anything else but an absent value
+// counts as on, so that both data sources say the same of one workspace.
+func restrictionOn(value string) bool {
+	return value != "" && !strings.EqualFold(value, "OFF")
 }
