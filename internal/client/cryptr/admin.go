@@ -73,11 +73,7 @@ func (c *Client) CreateAdmin(ctx context.Context, domain, email string) (*Admin,
 
 // GetAdmin reads an organization's admin by email.
 func (c *Client) GetAdmin(ctx context.Context, domain, email string) (*Admin, error) {
-	var out Admin
-	if _, err := c.api.Do(ctx, httpclient.Request{Method: http.MethodGet, Path: adminPath(domain, email), Result: &out}); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return getLive[Admin](ctx, c, adminPath(domain, email), "admin "+email+" of organization "+domain)
 }
 
 // DeleteAdmin removes an organization's admin.

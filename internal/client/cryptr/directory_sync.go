@@ -85,15 +85,12 @@ func (c *Client) ResetDirectorySyncToken(ctx context.Context, domain string) (*D
 func (c *Client) directorySyncCall(ctx context.Context, domain string, req httpclient.Request) (*DirectorySync, error) {
 	var out DirectorySync
 	req.Result = &out
-	if _, err := c.api.Do(ctx, req); err != nil {
+	resp, err := c.api.Do(ctx, req)
+	if err != nil {
 		return nil, err
 	}
-	if out.Deleted || out.Type == noResultType {
+	if goneAnswer(resp.Body) {
 		return nil, httpclient.NotFoundError("Cryptr directory sync of organization %q was deleted", domain)
 	}
 	return &out, nil
 }
-
-// noResultType is the __type__ of the reference's "NoResult" answer for a
-// deleted object.
-const noResultType = "NoResult"

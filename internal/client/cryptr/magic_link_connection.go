@@ -34,11 +34,7 @@ func magicLinkConnectionPath(domain string) string { return orgPath(domain, "mag
 
 // GetMagicLinkConnection reads an organization's magic-link connection.
 func (c *Client) GetMagicLinkConnection(ctx context.Context, domain string) (*MagicLinkConnection, error) {
-	var out MagicLinkConnection
-	if _, err := c.api.Do(ctx, httpclient.Request{Method: http.MethodGet, Path: magicLinkConnectionPath(domain), Result: &out}); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return getLive[MagicLinkConnection](ctx, c, magicLinkConnectionPath(domain), "magic-link connection of organization "+domain)
 }
 
 // UpdateMagicLinkConnection sets every magic-link setting.

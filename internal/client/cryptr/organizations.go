@@ -96,14 +96,7 @@ func (c *Client) CreateOrganization(ctx context.Context, in OrganizationInput) (
 // GetOrganization reads an organization by domain. A deleted organization
 // yields an error for which httpclient.IsNotFound is true.
 func (c *Client) GetOrganization(ctx context.Context, domain string) (*Organization, error) {
-	var out Organization
-	if _, err := c.api.Do(ctx, httpclient.Request{Method: http.MethodGet, Path: organizationPath(domain), Result: &out}); err != nil {
-		return nil, err
-	}
-	if out.Deleted {
-		return nil, httpclient.NotFoundError("Cryptr organization %q was deleted", domain)
-	}
-	return &out, nil
+	return getLive[Organization](ctx, c, organizationPath(domain), "organization "+domain)
 }
 
 // UpdateOrganization changes an organization's name and allowed email domains.

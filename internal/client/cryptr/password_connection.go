@@ -69,10 +69,11 @@ func (c *Client) UpdatePasswordConnection(ctx context.Context, domain string, in
 func (c *Client) passwordConnectionCall(ctx context.Context, domain string, req httpclient.Request) (*PasswordConnection, error) {
 	var out PasswordConnection
 	req.Result = &out
-	if _, err := c.api.Do(ctx, req); err != nil {
+	resp, err := c.api.Do(ctx, req)
+	if err != nil {
 		return nil, err
 	}
-	if out.Deleted || out.Type == noResultType {
+	if goneAnswer(resp.Body) {
 		return nil, httpclient.NotFoundError("Cryptr password connection of organization %q was deleted", domain)
 	}
 	return &out, nil

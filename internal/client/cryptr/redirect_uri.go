@@ -48,11 +48,7 @@ func (c *Client) CreateRedirectURI(ctx context.Context, in RedirectURIInput) (*R
 
 // GetRedirectURI reads a redirect URI of the API key's environment.
 func (c *Client) GetRedirectURI(ctx context.Context, id string) (*RedirectURI, error) {
-	var out RedirectURI
-	if _, err := c.api.Do(ctx, httpclient.Request{Method: http.MethodGet, Path: redirectURIPath(id), Result: &out}); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return getLive[RedirectURI](ctx, c, redirectURIPath(id), "redirect URI "+id)
 }
 
 // UpdateRedirectURI changes a redirect URI's uri and default flag.

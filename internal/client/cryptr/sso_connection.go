@@ -132,11 +132,7 @@ func (c *Client) CreateSSOConnection(ctx context.Context, domain string, in SSOC
 
 // GetSSOConnection reads the organization's SSO connection.
 func (c *Client) GetSSOConnection(ctx context.Context, domain string) (*SSOConnection, error) {
-	var out SSOConnection
-	if _, err := c.api.Do(ctx, httpclient.Request{Method: http.MethodGet, Path: orgPath(domain, "sso-connection"), Result: &out}); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return getLive[SSOConnection](ctx, c, orgPath(domain, "sso-connection"), "SSO connection of organization "+domain)
 }
 
 // UpdateSSOConnection sets every updatable setting of the organization's

@@ -31,11 +31,7 @@ func totpConnectionPath(domain string) string { return orgPath(domain, "totp-con
 
 // GetTOTPConnection reads an organization's TOTP connection.
 func (c *Client) GetTOTPConnection(ctx context.Context, domain string) (*TOTPConnection, error) {
-	var out TOTPConnection
-	if _, err := c.api.Do(ctx, httpclient.Request{Method: http.MethodGet, Path: totpConnectionPath(domain), Result: &out}); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return getLive[TOTPConnection](ctx, c, totpConnectionPath(domain), "TOTP connection of organization "+domain)
 }
 
 // UpdateTOTPConnection sets every TOTP setting. The API documents the

@@ -169,11 +169,7 @@ func (c *Client) CreateUser(ctx context.Context, domain string, in UserInput) (*
 
 // GetUser reads a user by id or by email.
 func (c *Client) GetUser(ctx context.Context, domain, emailOrID string) (*User, error) {
-	var out User
-	if _, err := c.api.Do(ctx, httpclient.Request{Method: http.MethodGet, Path: userPath(domain, emailOrID), Result: &out}); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return getLive[User](ctx, c, userPath(domain, emailOrID), "user "+emailOrID+" of organization "+domain)
 }
 
 // UpdateUser replaces the writable fields of a user: unset fields are cleared.

@@ -50,14 +50,7 @@ func (c *Client) CreateWebhook(ctx context.Context, in WebhookInput) (*Webhook, 
 // GetWebhook reads a webhook by id; a missing or deleted one (or one of the
 // other environment) yields an error for which httpclient.IsNotFound is true.
 func (c *Client) GetWebhook(ctx context.Context, id string) (*Webhook, error) {
-	var out Webhook
-	if _, err := c.api.Do(ctx, httpclient.Request{Method: http.MethodGet, Path: webhookPath(id), Result: &out}); err != nil {
-		return nil, err
-	}
-	if out.Deleted {
-		return nil, httpclient.NotFoundError("Cryptr webhook %q was deleted", id)
-	}
-	return &out, nil
+	return getLive[Webhook](ctx, c, webhookPath(id), "webhook "+id)
 }
 
 // UpdateWebhook changes a webhook's target URL and event codes (the only

@@ -108,10 +108,33 @@ func (c *Client) GetInstance(ctx context.Context, id string) (*Instance, error) 
 	}
 	for i := range out {
 		if out[i].InstanceID == id {
-			return &out[i], nil
+			return c.withSuspension(ctx, &out[i])
 		}
 	}
 	return nil, httpclient.NotFoundError("Cyrisma instance %q", id)
+}
+
+// withSuspension fills Enabled when the API did not report it: the
+// reference documents no such field on instances, only that suspended
+// instances are hidden from the full listing, so absence from the listing
+// means suspended.
+func (c *Client) withSuspension(ctx context.Context, inst *Instance) (*Instance, error) {
+	if inst.Enabled != nil {
+		return inst, nil
+	}
+	listed, err := c.ListInstances(ctx)
+	if err != nil {
+		return nil, err
+	}
+	enabled := 0
+	for _, other := range listed {
+		if other.InstanceID == inst.InstanceID {
+			enabled = 1
+			break
+		}
+	}
+	inst.Enabled = &enabled
+	return inst, nil
 }
 
 // WaitInstanceReadable polls until a new instance can be read or ctx ends.

@@ -49,6 +49,11 @@
 //     "cc" + 6 random digits + ".cyrisma.com" (unique), number_of_endpoints 0.
 //   - GET /partner/instances/info?instance_id=X answers exactly like
 //     GET /partner/instances/info/X. Lists are in creation order.
+//   - DESIGN: instance answers (list and by id) carry "enabled" (int 1|0), as
+//     the suspend and reactivate answers do, although the reference's info
+//     schema does not list it. The client does not depend on it: when an
+//     answer has no "enabled", it tells a suspended instance by its absence
+//     from the full listing (suspended instances are hidden from it).
 //   - Suspension does not cascade: only the named instance is hidden from the
 //     list. Suspend and reactivate are idempotent; reactivate on an active
 //     instance answers enabled 1.

@@ -65,8 +65,8 @@ func (r *AdminResource) Schema(_ context.Context, _ resource.SchemaRequest, resp
 			"organization_domain": peopleDomainAttribute("admin"),
 			"email": schema.StringAttribute{
 				Required:            true,
-				MarkdownDescription: "Email address the invitation is sent to. Changing it replaces the admin.",
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+				MarkdownDescription: "Email address the invitation is sent to. Changing it replaces the admin; a change of letter case only is not a change.",
+				PlanModifiers:       []planmodifier.String{fwkit.IgnoreCase(), stringplanmodifier.RequiresReplace()},
 				Validators:          peopleEmailValidators(),
 			},
 			"color":                       computed("Color of the admin's logo in the Cryptr dashboard.", true),

@@ -83,8 +83,8 @@ provider "tenant" {}
 	}
 	t.Log("generated.tf:\n" + generated)
 	out := cli.MustRun(0, "apply", "-input=false", "-auto-approve")
-	if !strings.Contains(out, "10 imported") {
-		t.Fatalf("want 10 objects imported:\n%s", out)
+	if !strings.Contains(out, "10 imported, 0 added, 0 changed, 0 destroyed") {
+		t.Fatalf("want the 10 objects imported and nothing else changed:\n%s", out)
 	}
 	// 0 = no changes: the generated configuration matches what was imported.
 	if out, code := cli.Run("plan", "-input=false", "-detailed-exitcode"); code != 0 {

@@ -138,6 +138,12 @@ func (r *InstanceResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 		resp.Diagnostics.AddAttributeError(path.Root("managed"), "Managed instances cannot become trials again",
 			fmt.Sprintf("Instance %s is managed; Cyrisma's conversion from trial to managed is one way. Set managed = true (or remove it), or change an attribute that replaces the instance.", state.ID.ValueString()))
 	}
+	if !state.Managed.IsNull() && !state.Managed.ValueBool() && plan.Managed.ValueBool() {
+		// managed defaults to true: a trial imported into a configuration
+		// that leaves it out would be converted without anyone asking.
+		resp.Diagnostics.AddAttributeWarning(path.Root("managed"), "This plan converts a trial instance to managed",
+			fmt.Sprintf("Instance %s is a trial (consulting) instance and this plan converts it to a managed one, which cannot be undone. If that is not intended, set managed = false.", state.ID.ValueString()))
+	}
 }
 
 // ImportState imports an instance by its ID.

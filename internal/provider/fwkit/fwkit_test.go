@@ -10,6 +10,8 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/tenantops/terraform-provider-tenant/internal/client/httpclient"
 )
@@ -91,5 +93,20 @@ func TestIgnoreGoneAndWaitError(t *testing.T) {
 	msg := WaitError("Provisioning of x", time.Minute, fmt.Errorf("gave up: %w", context.DeadlineExceeded))
 	if !strings.Contains(msg, "1m0s") || !strings.Contains(msg, "timeouts") {
 		t.Fatalf("a timeout must say how to give more time: %s", msg)
+	}
+}
+
+func TestIgnoreCase(t *testing.T) {
+	for _, tt := range []struct{ state, plan, want string }{
+		{"IT@acme.com", "it@acme.com", "IT@acme.com"},
+		{"it@acme.com", "ops@acme.com", "ops@acme.com"},
+		{"it@acme.com", "it@acme.com", "it@acme.com"},
+	} {
+		req := planmodifier.StringRequest{StateValue: types.StringValue(tt.state), PlanValue: types.StringValue(tt.plan)}
+		resp := &planmodifier.StringResponse{PlanValue: req.PlanValue}
+		IgnoreCase().PlanModifyString(context.Background(), req, resp)
+		if got := resp.PlanValue.ValueString(); got != tt.want {
+			t.Errorf("state %q, plan %q: planned %q, want %q", tt.state, tt.plan, got, tt.want)
+		}
 	}
 }
