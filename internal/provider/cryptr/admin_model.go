@@ -1,7 +1,6 @@
 package cryptr
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -10,10 +9,6 @@ import (
 	"github.com/tenantops/terraform-provider-tenant/internal/client/cryptr"
 	"github.com/tenantops/terraform-provider-tenant/internal/provider/fwkit"
 )
-
-// peopleEmailPattern is a plausible email address (local@domain.tld), as
-// the API checks it.
-var peopleEmailPattern = regexp.MustCompile(`^[^@\s]+@[^@\s]+\.[^@\s]+$`)
 
 // adminModel is the state of an admin in the resource and the data sources.
 type adminModel struct {
@@ -32,14 +27,6 @@ type adminModel struct {
 // adminFields maps API field names to attributes for error diagnostics.
 var adminFields = fwkit.FieldPaths{"email": path.Root("email")}
 
-// peopleNullString returns s, or null when it is empty (the API's null).
-func peopleNullString(s string) types.String {
-	if s == "" {
-		return types.StringNull()
-	}
-	return types.StringValue(s)
-}
-
 // flattenAdmin returns the model of an API admin of the organization
 // domain. The configured spelling of the email is kept when the API
 // answers it in another case.
@@ -55,12 +42,12 @@ func flattenAdmin(a *cryptr.Admin, domain string, prior types.String) adminModel
 		ID:                     types.StringValue(a.ID),
 		OrganizationDomain:     types.StringValue(domain),
 		Email:                  email,
-		Color:                  peopleNullString(a.Color),
-		InvitedAt:              peopleNullString(a.InvitedAt),
-		AcceptedInvitationAt:   peopleNullString(a.AcceptedInvitationAt),
-		DeclinedToBeInChargeAt: peopleNullString(a.DeclinedToBeInChargeAt),
-		LastLoginAt:            peopleNullString(a.LastLoginAt),
-		InsertedAt:             peopleNullString(a.InsertedAt),
-		UpdatedAt:              peopleNullString(a.UpdatedAt),
+		Color:                  fwkit.StringOrNull(a.Color),
+		InvitedAt:              fwkit.StringOrNull(a.InvitedAt),
+		AcceptedInvitationAt:   fwkit.StringOrNull(a.AcceptedInvitationAt),
+		DeclinedToBeInChargeAt: fwkit.StringOrNull(a.DeclinedToBeInChargeAt),
+		LastLoginAt:            fwkit.StringOrNull(a.LastLoginAt),
+		InsertedAt:             fwkit.StringOrNull(a.InsertedAt),
+		UpdatedAt:              fwkit.StringOrNull(a.UpdatedAt),
 	}
 }

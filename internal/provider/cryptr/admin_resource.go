@@ -41,7 +41,7 @@ func peopleDomainAttribute(what string) schema.StringAttribute {
 func peopleEmailValidators() []validator.String {
 	return []validator.String{
 		fwkit.NoSurroundingSpace(),
-		stringvalidator.RegexMatches(peopleEmailPattern, "must be an email address such as jane@example.com"),
+		fwkit.Email(),
 	}
 }
 

@@ -49,9 +49,9 @@ func (r *DirectorySyncResource) Schema(_ context.Context, _ resource.SchemaReque
 			"**Destroy.** The Cryptr API cannot delete a directory sync: destroy deactivates it (`active = false`) and removes it from the state. " +
 			"It stays in Cryptr, deactivated, with its token; to manage it again later, import it (and rotate the token if it was lost).",
 		Attributes: map[string]schema.Attribute{
-			"id":                  connComputedString("Identifier of the directory sync (a UUID)."),
+			"id":                  fwkit.ComputedString("Identifier of the directory sync (a UUID)."),
 			"organization_domain": connOrgDomainAttribute("directory sync"),
-			"environment":         connComputedString("Environment the directory sync lives in (`sandbox` or `production`): the one of the provider's API key."),
+			"environment":         fwkit.ComputedString("Environment the directory sync lives in (`sandbox` or `production`): the one of the provider's API key."),
 			"active": schema.BoolAttribute{
 				Optional: true, Computed: true, Default: booldefault.StaticBool(true),
 				MarkdownDescription: "Whether the directory sync accepts SCIM requests. Defaults to `true`, as in Cryptr.",
@@ -68,8 +68,8 @@ func (r *DirectorySyncResource) Schema(_ context.Context, _ resource.SchemaReque
 					"rotation made by Terraform; null after an import.",
 				PlanModifiers: []planmodifier.String{dirSyncTokenPlanModifier{}},
 			},
-			"provider_type": connComputedString("Identity provider that uses the directory sync, as Cryptr reports it (null until one is connected)."),
-			"inserted_at":   connComputedString("Creation time (UTC)."),
+			"provider_type": fwkit.ComputedString("Identity provider that uses the directory sync, as Cryptr reports it (null until one is connected)."),
+			"inserted_at":   fwkit.ComputedString("Creation time (UTC)."),
 			"updated_at":    schema.StringAttribute{Computed: true, MarkdownDescription: "Time of the last change (UTC)."},
 		},
 	}

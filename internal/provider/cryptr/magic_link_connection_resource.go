@@ -33,7 +33,7 @@ func (r *MagicLinkConnectionResource) Schema(_ context.Context, _ resource.Schem
 			"**Destroy.** The Cryptr API cannot delete it: destroy restores Cryptr's defaults (`active = true`, `find_or_create_user = false`, " +
 			"no `sign_in_template_id`) and removes it from the state.",
 		Attributes: map[string]schema.Attribute{
-			"id":                  connComputedString("Identifier of the magic-link connection (a UUID)."),
+			"id":                  fwkit.ComputedString("Identifier of the magic-link connection (a UUID)."),
 			"organization_domain": connOrgDomainAttribute("magic-link connection"),
 			"active": schema.BoolAttribute{
 				Optional: true, Computed: true, Default: booldefault.StaticBool(true),
@@ -48,7 +48,7 @@ func (r *MagicLinkConnectionResource) Schema(_ context.Context, _ resource.Schem
 				MarkdownDescription: "Id (a UUID) of the email template of the sign-in message. Leave it out for Cryptr's default template.",
 				Validators:          []validator.String{connTemplateIDValidator()},
 			},
-			"inserted_at": connComputedString("Creation time (UTC)."),
+			"inserted_at": fwkit.ComputedString("Creation time (UTC)."),
 			"updated_at":  schema.StringAttribute{Computed: true, MarkdownDescription: "Time of the last change (UTC)."},
 		},
 	}

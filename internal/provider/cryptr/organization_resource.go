@@ -15,7 +15,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setdefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -50,10 +49,6 @@ func NewOrganizationResource() resource.Resource {
 	return &OrganizationResource{fwkit.ResourceBase{TypeSuffix: "cryptr_organization"}}
 }
 
-func computedString(description string) schema.StringAttribute {
-	return schema.StringAttribute{Computed: true, MarkdownDescription: description, PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}}
-}
-
 // Schema describes the organization.
 func (r *OrganizationResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
@@ -61,7 +56,7 @@ func (r *OrganizationResource) Schema(ctx context.Context, _ resource.SchemaRequ
 			"Cryptr derives the organization's `domain` from its name at creation; the domain never changes, even when the name does. " +
 			"Creation waits until both environments are provisioned (`up`), bounded by `timeouts.create`. Destroy deletes the organization.",
 		Attributes: map[string]schema.Attribute{
-			"id": computedString("Same as `domain`."),
+			"id": fwkit.ComputedString("Same as `domain`."),
 			"name": schema.StringAttribute{
 				Required:            true,
 				MarkdownDescription: "Name of the organization. It can change in place; the `domain` derived from the first name stays.",
@@ -75,7 +70,7 @@ func (r *OrganizationResource) Schema(ctx context.Context, _ resource.SchemaRequ
 					stringvalidator.RegexMatches(emailDomainPattern, "must be a lowercase domain name such as example.com"),
 				)},
 			},
-			"domain": computedString("Immutable identifier of the organization, derived by Cryptr from its name (lowercase, dashes)."),
+			"domain": fwkit.ComputedString("Immutable identifier of the organization, derived by Cryptr from its name (lowercase, dashes)."),
 			"environments": schema.ListNestedAttribute{
 				Computed:            true,
 				MarkdownDescription: "The organization's environments and whether each is `up` or `down`.",
@@ -85,10 +80,10 @@ func (r *OrganizationResource) Schema(ctx context.Context, _ resource.SchemaRequ
 					"status": schema.StringAttribute{Computed: true, MarkdownDescription: "`up` or `down`."},
 				}},
 			},
-			"status":      computedString("Provisioning state reported by Cryptr (`pending` while provisioning, `terminated` once finished)."),
-			"locale":      computedString("Preferred locale of the organization."),
-			"timezone":    computedString("Preferred time zone of the organization."),
-			"inserted_at": computedString("Creation time (UTC)."),
+			"status":      fwkit.ComputedString("Provisioning state reported by Cryptr (`pending` while provisioning, `terminated` once finished)."),
+			"locale":      fwkit.ComputedString("Preferred locale of the organization."),
+			"timezone":    fwkit.ComputedString("Preferred time zone of the organization."),
+			"inserted_at": fwkit.ComputedString("Creation time (UTC)."),
 			"updated_at":  schema.StringAttribute{Computed: true, MarkdownDescription: "Time of the last change (UTC)."},
 		},
 		Blocks: map[string]schema.Block{

@@ -43,7 +43,7 @@ func (r *PasswordConnectionResource) Schema(_ context.Context, _ resource.Schema
 				passwordDefaultMinLength, passwordDefaultMaxLength, passwordDefaultPepperRotation) +
 			"so that password login is off, then removes it from the state.",
 		Attributes: map[string]schema.Attribute{
-			"id":                  connComputedString("Identifier of the password connection (a UUID)."),
+			"id":                  fwkit.ComputedString("Identifier of the password connection (a UUID)."),
 			"organization_domain": connOrgDomainAttribute("password connection"),
 			"active": schema.BoolAttribute{
 				Optional: true, Computed: true, Default: booldefault.StaticBool(true),
@@ -69,7 +69,7 @@ func (r *PasswordConnectionResource) Schema(_ context.Context, _ resource.Schema
 				MarkdownDescription: "Id (a UUID) of the email template for \"forgot password\" messages. Leave it out for Cryptr's default template.",
 				Validators:          []validator.String{connTemplateIDValidator()},
 			},
-			"inserted_at": connComputedString("Creation time (UTC)."),
+			"inserted_at": fwkit.ComputedString("Creation time (UTC)."),
 			"updated_at":  schema.StringAttribute{Computed: true, MarkdownDescription: "Time of the last change (UTC)."},
 		},
 	}

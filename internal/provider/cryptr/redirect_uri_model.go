@@ -29,11 +29,11 @@ var redirectURIFields = fwkit.FieldPaths{
 func flattenRedirectURI(u *cryptr.RedirectURI) redirectURIModel {
 	return redirectURIModel{
 		ID:          types.StringValue(u.ID),
-		Environment: ssoStringOrNull(u.Environment),
+		Environment: fwkit.StringOrNull(u.Environment),
 		URI:         types.StringValue(u.URI),
 		Default:     types.BoolValue(u.Default),
-		InsertedAt:  ssoStringOrNull(u.InsertedAt),
-		UpdatedAt:   ssoStringOrNull(u.UpdatedAt),
+		InsertedAt:  fwkit.StringOrNull(u.InsertedAt),
+		UpdatedAt:   fwkit.StringOrNull(u.UpdatedAt),
 	}
 }
 

@@ -46,8 +46,8 @@ func (r *RedirectURIResource) Schema(_ context.Context, _ resource.SchemaRequest
 	resp.Schema = schema.Schema{
 		MarkdownDescription: redirectURIDescription,
 		Attributes: map[string]schema.Attribute{
-			"id":          computedString("Identifier (UUID) of the redirect URI."),
-			"environment": computedString("Environment the URI lives in (`sandbox` or `production`): that of the provider's API key."),
+			"id":          fwkit.ComputedString("Identifier (UUID) of the redirect URI."),
+			"environment": fwkit.ComputedString("Environment the URI lives in (`sandbox` or `production`): that of the provider's API key."),
 			"uri": schema.StringAttribute{
 				Required:            true,
 				MarkdownDescription: "The absolute URI, such as `https://app.example.com/callback` or `com.example.app:/oauth2redirect` (no `#fragment`). It can change in place.",
@@ -57,7 +57,7 @@ func (r *RedirectURIResource) Schema(_ context.Context, _ resource.SchemaRequest
 				Optional: true, Computed: true, Default: booldefault.StaticBool(false),
 				MarkdownDescription: "Whether this is the environment's default redirect URI. Defaults to `false`. At most one resource per environment may set it.",
 			},
-			"inserted_at": computedString("Creation time (UTC)."),
+			"inserted_at": fwkit.ComputedString("Creation time (UTC)."),
 			"updated_at":  schema.StringAttribute{Computed: true, MarkdownDescription: "Time of the last change (UTC)."},
 		},
 	}

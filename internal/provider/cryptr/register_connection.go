@@ -16,6 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/tenantops/terraform-provider-tenant/internal/client/httpclient"
+	"github.com/tenantops/terraform-provider-tenant/internal/provider/fwkit"
 )
 
 // connectionResources lists the resources of directory syncs and password, magic-link and TOTP connections.
@@ -70,18 +71,12 @@ func connTemplateIDValidator() validator.String {
 	return stringvalidator.RegexMatches(connUUIDPattern, "must be a UUID (the id of a Cryptr email template)")
 }
 
-// connComputedString is a read-only attribute that keeps its state value in plans.
-func connComputedString(description string) schema.StringAttribute {
-	return schema.StringAttribute{Computed: true, MarkdownDescription: description,
-		PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}}
-}
-
 // connOptionalString returns v, or null when it is nil or empty.
 func connOptionalString(v *string) types.String {
-	if v == nil || *v == "" {
+	if v == nil {
 		return types.StringNull()
 	}
-	return types.StringValue(*v)
+	return fwkit.StringOrNull(*v)
 }
 
 // connReadError reports a failed read in a data source, naming what was

@@ -42,14 +42,6 @@ var ssoConnectionFields = fwkit.FieldPaths{
 	"metadata":                        path.Root("metadata_xml"),
 }
 
-// ssoStringOrNull maps the API's empty or absent strings to null.
-func ssoStringOrNull(s string) types.String {
-	if s == "" {
-		return types.StringNull()
-	}
-	return types.StringValue(s)
-}
-
 // flattenSSOConnection returns the model of an API SSO connection; domain
 // is used when the answer does not name its organization.
 func flattenSSOConnection(conn *cryptr.SSOConnection, domain string) ssoConnectionModel {
@@ -71,14 +63,14 @@ func flattenSSOConnection(conn *cryptr.SSOConnection, domain string) ssoConnecti
 		Active:                       types.BoolValue(conn.Active),
 		NumberUsersProvisioningLimit: limit,
 		UsersAccessPolicy:            types.StringValue(policy),
-		MetadataXML:                  ssoStringOrNull(conn.SAMLConfig.SSOProviderMetadata),
-		SPID:                         ssoStringOrNull(conn.SPID),
-		EntityID:                     ssoStringOrNull(conn.SAMLConfig.EntityID),
-		ACSURL:                       ssoStringOrNull(conn.SAMLConfig.ACSURL),
-		MetadataURL:                  ssoStringOrNull(conn.SAMLConfig.CryptrMetadataURL),
-		SLOURL:                       ssoStringOrNull(conn.SAMLConfig.SLOURL),
-		InsertedAt:                   ssoStringOrNull(conn.InsertedAt),
-		UpdatedAt:                    ssoStringOrNull(conn.UpdatedAt),
+		MetadataXML:                  fwkit.StringOrNull(conn.SAMLConfig.SSOProviderMetadata),
+		SPID:                         fwkit.StringOrNull(conn.SPID),
+		EntityID:                     fwkit.StringOrNull(conn.SAMLConfig.EntityID),
+		ACSURL:                       fwkit.StringOrNull(conn.SAMLConfig.ACSURL),
+		MetadataURL:                  fwkit.StringOrNull(conn.SAMLConfig.CryptrMetadataURL),
+		SLOURL:                       fwkit.StringOrNull(conn.SAMLConfig.SLOURL),
+		InsertedAt:                   fwkit.StringOrNull(conn.InsertedAt),
+		UpdatedAt:                    fwkit.StringOrNull(conn.UpdatedAt),
 	}
 }
 

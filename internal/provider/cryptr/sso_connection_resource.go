@@ -52,7 +52,7 @@ func (r *SSOConnectionResource) Schema(_ context.Context, _ resource.SchemaReque
 			"- `provider_type` cannot change after creation and, with no delete, the connection cannot be replaced: changing it is a plan-time error.\n" +
 			"- Import by organization domain: `terraform import tenant_cryptr_sso_connection.x <domain>`.",
 		Attributes: map[string]schema.Attribute{
-			"id": computedString("Identifier of the connection (the identity provider id Cryptr uses in SAML)."),
+			"id": fwkit.ComputedString("Identifier of the connection (the identity provider id Cryptr uses in SAML)."),
 			"organization_domain": schema.StringAttribute{
 				Required:            true,
 				MarkdownDescription: "Domain of the organization. Changing it moves the resource to another organization (the old connection is deactivated).",
@@ -84,12 +84,12 @@ func (r *SSOConnectionResource) Schema(_ context.Context, _ resource.SchemaReque
 				MarkdownDescription: "The identity provider's SAML metadata (XML), checked to be well-formed at plan time. Leave out while the customer has not sent it.",
 				Validators:          []validator.String{fwkit.WellFormedXML()},
 			},
-			"sp_id":        computedString("Service provider identifier of the connection."),
-			"entity_id":    computedString("SAML entity ID to give the identity provider."),
-			"acs_url":      computedString("SAML assertion consumer service URL to give the identity provider."),
-			"metadata_url": computedString("URL of Cryptr's own SAML metadata for this connection."),
-			"slo_url":      computedString("SAML single logout URL, when Cryptr reports one."),
-			"inserted_at":  computedString("Creation time (UTC)."),
+			"sp_id":        fwkit.ComputedString("Service provider identifier of the connection."),
+			"entity_id":    fwkit.ComputedString("SAML entity ID to give the identity provider."),
+			"acs_url":      fwkit.ComputedString("SAML assertion consumer service URL to give the identity provider."),
+			"metadata_url": fwkit.ComputedString("URL of Cryptr's own SAML metadata for this connection."),
+			"slo_url":      fwkit.ComputedString("SAML single logout URL, when Cryptr reports one."),
+			"inserted_at":  fwkit.ComputedString("Creation time (UTC)."),
 			"updated_at":   schema.StringAttribute{Computed: true, MarkdownDescription: "Time of the last change (UTC)."},
 		},
 	}

@@ -40,7 +40,7 @@ func (r *TOTPConnectionResource) Schema(_ context.Context, _ resource.SchemaRequ
 			"**Destroy.** The Cryptr API cannot delete it: destroy restores Cryptr's defaults (`active = false`, `method = \"totp_mobile_app\"`, " +
 			"`expiry_in_seconds = 30`) and removes it from the state.",
 		Attributes: map[string]schema.Attribute{
-			"id":                  connComputedString("Same as `organization_domain` (Cryptr gives the TOTP connection no identifier)."),
+			"id":                  fwkit.ComputedString("Same as `organization_domain` (Cryptr gives the TOTP connection no identifier)."),
 			"organization_domain": connOrgDomainAttribute("TOTP connection"),
 			"active": schema.BoolAttribute{
 				Optional: true, Computed: true, Default: booldefault.StaticBool(false),

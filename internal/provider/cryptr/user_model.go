@@ -79,7 +79,7 @@ func flattenFields(typ types.ObjectType, fields map[string]*string, keep bool) (
 	values := map[string]attr.Value{}
 	empty := true
 	for name, v := range fields {
-		values[name] = peopleNullString(*v)
+		values[name] = fwkit.StringOrNull(*v)
 		empty = empty && *v == ""
 	}
 	if empty && !keep {
@@ -126,16 +126,16 @@ func flattenUser(ctx context.Context, u *cryptr.User, domain string, prior *user
 		ID:                  types.StringValue(u.ID),
 		OrganizationDomain:  types.StringValue(domain),
 		Email:               types.StringValue(u.Email),
-		PhoneNumber:         peopleNullString(u.PhoneNumber),
+		PhoneNumber:         fwkit.StringOrNull(u.PhoneNumber),
 		Profile:             profile,
 		Address:             address,
 		Metadata:            metadata,
-		Environment:         peopleNullString(u.Environment),
+		Environment:         fwkit.StringOrNull(u.Environment),
 		Active:              types.BoolValue(u.Active),
 		EmailVerified:       types.BoolValue(u.EmailVerified),
 		PhoneNumberVerified: types.BoolValue(u.PhoneNumberVerified),
-		InsertedAt:          peopleNullString(u.InsertedAt),
-		UpdatedAt:           peopleNullString(u.UpdatedAt),
+		InsertedAt:          fwkit.StringOrNull(u.InsertedAt),
+		UpdatedAt:           fwkit.StringOrNull(u.UpdatedAt),
 	}, diags
 }
 

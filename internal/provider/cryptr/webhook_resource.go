@@ -40,7 +40,7 @@ func (r *WebhookResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 			"`target_url` and `event_codes` change in place; the API cannot rename a webhook, so a new `name` replaces it " +
 			"(and gives it a new `signature_key`). Destroy deletes the webhook. Import by webhook id (the key must be of the webhook's environment).",
 		Attributes: map[string]schema.Attribute{
-			"id": computedString("Identifier of the webhook, such as `webhook_2RCVpicx8L7cFwhrz2gHjnsCLKQ`."),
+			"id": fwkit.ComputedString("Identifier of the webhook, such as `webhook_2RCVpicx8L7cFwhrz2gHjnsCLKQ`."),
 			"name": schema.StringAttribute{
 				Required:            true,
 				MarkdownDescription: "Label of the webhook. The API cannot change it: a new name replaces the webhook.",
@@ -61,7 +61,7 @@ func (r *WebhookResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 					setvalidator.ValueStringsAre(stringvalidator.OneOf(webhookSubscribableCodes()...)),
 				},
 			},
-			"environment": computedString("Environment of the webhook (`sandbox` or `production`): that of the provider's API key."),
+			"environment": fwkit.ComputedString("Environment of the webhook (`sandbox` or `production`): that of the provider's API key."),
 			"active": schema.BoolAttribute{
 				Computed: true, MarkdownDescription: "Whether Cryptr delivers events to the webhook.",
 				PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
@@ -71,7 +71,7 @@ func (r *WebhookResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 				MarkdownDescription: "Secret key (128 characters) that authenticates the deliveries. Cryptr returns it on every read.",
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
-			"inserted_at": computedString("Creation time (UTC)."),
+			"inserted_at": fwkit.ComputedString("Creation time (UTC)."),
 			"updated_at":  schema.StringAttribute{Computed: true, MarkdownDescription: "Time of the last change (UTC)."},
 		},
 	}

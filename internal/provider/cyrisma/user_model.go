@@ -2,7 +2,6 @@ package cyrisma
 
 import (
 	"context"
-	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
@@ -11,10 +10,6 @@ import (
 	"github.com/tenantops/terraform-provider-tenant/internal/client/cyrisma"
 	"github.com/tenantops/terraform-provider-tenant/internal/provider/fwkit"
 )
-
-// usernamePattern is a plausible email address (local@domain.tld): MSP
-// portal users sign in with their email address as the username.
-var usernamePattern = regexp.MustCompile(`^[^@\s]+@[^@\s]+\.[^@\s]+$`)
 
 // userModel is a user in the resource and the data sources.
 type userModel struct {

@@ -33,8 +33,8 @@ func TestUserModelOf(t *testing.T) {
 		t.Fatalf("createInput = %+v", in)
 	}
 	for value, ok := range map[string]bool{"ann@acme.example": true, "a.b+c@sub.example.co": true, "ann": false, "ann@acme": false, "ann @acme.example": false, "@acme.example": false} {
-		if usernamePattern.MatchString(value) != ok {
-			t.Errorf("usernamePattern.MatchString(%q) = %t, want %t", value, !ok, ok)
+		if fwkit.EmailPattern.MatchString(value) != ok {
+			t.Errorf("fwkit.EmailPattern.MatchString(%q) = %t, want %t", value, !ok, ok)
 		}
 	}
 }

@@ -61,7 +61,7 @@ func (r *UserResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 			"instance_id": argument("ID of the organization instance the user belongs to. It must be an organization (`instance_type = \"organization\"`), "+
 				"not a customer (`standard`) instance; when the ID is known at plan time, the plan checks it.", stringvalidator.LengthAtLeast(1)),
 			"username": argument("Username: the email address the user signs in with.",
-				stringvalidator.RegexMatches(usernamePattern, "must be an email address such as jane@example.com")),
+				fwkit.Email()),
 			"first_name": argument("First name.", stringvalidator.LengthAtLeast(1)),
 			"last_name":  argument("Last name.", stringvalidator.LengthAtLeast(1)),
 			"enabled": schema.BoolAttribute{

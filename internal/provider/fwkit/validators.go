@@ -3,9 +3,11 @@ package fwkit
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/tenantops/terraform-provider-tenant/internal/client/httpclient"
@@ -75,4 +77,12 @@ func (noSurroundingSpace) ValidateString(_ context.Context, req validator.String
 	if value := req.ConfigValue.ValueString(); value != strings.TrimSpace(value) {
 		resp.Diagnostics.AddAttributeError(req.Path, "Surrounding white space", fmt.Sprintf("%s must not start or end with white space (the API trims it), got %q", req.Path, value))
 	}
+}
+
+// EmailPattern is a plausible email address (local@domain.tld).
+var EmailPattern = regexp.MustCompile(`^[^@\s]+@[^@\s]+\.[^@\s]+$`)
+
+// Email validates an email address at plan time.
+func Email() validator.String {
+	return stringvalidator.RegexMatches(EmailPattern, "must be an email address such as jane@example.com")
 }
