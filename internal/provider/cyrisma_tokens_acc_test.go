@@ -3,7 +3,6 @@ package provider_test
 import (
 	"fmt"
 	"net/http"
-	"os"
 	"sort"
 	"strings"
 	"testing"
@@ -61,9 +60,7 @@ func loginsByGrant(exchanges []acctest.Exchange) (grants map[string]int, failed 
 // that calls the API logs in once (a password grant) and then renews about
 // every ttl/2 while it works (refresh grants).
 func TestAccCyrismaTokens_manyInstances(t *testing.T) {
-	if os.Getenv("TF_ACC") == "" {
-		t.Skip("acceptance test: set TF_ACC=1 (make testacc does)")
-	}
+	acctest.RequireAcceptance(t)
 	t.Parallel()
 	const instances, ttl = 24, 2 * time.Second
 	base := acctest.NewEnvWith(t, emulator.Options{CyrismaProvisioningDelay: time.Second})

@@ -2,7 +2,6 @@ package provider_test
 
 import (
 	"fmt"
-	"os"
 	"sort"
 	"strings"
 	"testing"
@@ -14,9 +13,7 @@ import (
 // customer with every Cryptr object) with the real CLI, checks that the next
 // plan is empty, and reports the requests of one refresh per route.
 func TestAccExampleCustomerOnboarding(t *testing.T) {
-	if os.Getenv("TF_ACC") == "" {
-		t.Skip("acceptance test: set TF_ACC=1 (make testacc does)")
-	}
+	acctest.RequireAcceptance(t)
 	t.Parallel()
 	env := acctest.NewEnv(t)
 	cli := env.NewCLI(t)

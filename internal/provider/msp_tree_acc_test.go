@@ -3,7 +3,6 @@ package provider_test
 import (
 	"encoding/json"
 	"net/http"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -19,9 +18,7 @@ import (
 // listing, MFA on the organization, two enabled users. It logs the
 // emulator's counted logins of the first apply (the whole tree).
 func TestAccExampleMSPTree(t *testing.T) {
-	if os.Getenv("TF_ACC") == "" {
-		t.Skip("acceptance test: set TF_ACC=1 (make testacc does)")
-	}
+	acctest.RequireAcceptance(t)
 	t.Parallel()
 	const ttl = 5 * time.Second
 	base := acctest.NewEnvWith(t, emulator.Options{CyrismaProvisioningDelay: time.Second})

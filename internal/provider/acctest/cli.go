@@ -187,3 +187,12 @@ func (c *CLI) MustRun(want int, args ...string) string {
 	}
 	return out
 }
+
+// RequireAcceptance runs the rest of a real-CLI test only under TF_ACC=1, as
+// terraform-plugin-testing does for its own tests; `make test` and CI set it.
+func RequireAcceptance(t *testing.T) {
+	t.Helper()
+	if os.Getenv("TF_ACC") == "" {
+		t.Skip("acceptance test: set TF_ACC=1 (make testacc does)")
+	}
+}

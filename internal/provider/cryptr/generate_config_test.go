@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"os"
 	"strings"
 	"testing"
 
@@ -59,9 +58,7 @@ func existingCustomer(t *testing.T, env *acctest.Env) string {
 // a user would: import blocks, `terraform plan -generate-config-out`, apply,
 // and then a plan that shows no changes, with the real CLI.
 func TestAccCryptrGenerateConfig(t *testing.T) {
-	if os.Getenv("TF_ACC") == "" {
-		t.Skip("acceptance test: set TF_ACC=1 (make testacc does)")
-	}
+	acctest.RequireAcceptance(t)
 	t.Parallel()
 	env := acctest.NewEnv(t)
 	cli := env.NewCLI(t)

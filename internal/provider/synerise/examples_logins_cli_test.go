@@ -87,9 +87,7 @@ func loginsPerProcess(log string) map[string]int {
 // several times per command, but a process logs in only when it reads or
 // opens a Synerise object, and then once: at most one login per process.
 func TestAccSyneriseExamples_loginsOfOnePlan(t *testing.T) {
-	if os.Getenv("TF_ACC") == "" {
-		t.Skip("acceptance test: set TF_ACC=1 (make testacc does)")
-	}
+	acctest.RequireAcceptance(t)
 	t.Parallel()
 	env := acctest.NewEnv(t)
 	for mode, block := range cliModes(env) {

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -67,9 +66,7 @@ output "workspace" {
 // the archive, and its JSON) nor the state holds a JWT or a "token"
 // attribute.
 func TestAccSyneriseWorkspaceToken_notInPlanOrState(t *testing.T) {
-	if os.Getenv("TF_ACC") == "" {
-		t.Skip("acceptance test: set TF_ACC=1 (make testacc does)")
-	}
+	acctest.RequireAcceptance(t)
 	t.Parallel()
 	env := acctest.NewEnv(t)
 	for mode, block := range cliModes(env) {
