@@ -11,11 +11,11 @@ import (
 	"github.com/tenantops/terraform-provider-tenant/internal/provider/fwkit"
 )
 
-// orgSettings is the CRUD of a settings object that every organization has
-// exactly one of and that the API cannot delete (the magic-link and TOTP
-// connections): create adopts it and sets it to the plan, update sets it,
-// and destroy restores the documented defaults. M is the model, A the API
-// object and I the API input.
+// orgSettings is the CRUD of a settings object that an organization has
+// one of and that the API cannot delete: the magic-link and TOTP
+// connections use all of it (create adopts, destroy restores the documented
+// defaults); the password and SSO connections reuse its read and update.
+// M is the model, A the API object and I the API input.
 type orgSettings[M, A, I any] struct {
 	// what names the object in diagnostics, such as "TOTP connection".
 	what     string

@@ -86,6 +86,16 @@ func (r *PasswordConnectionResource) ValidateConfig(ctx context.Context, req res
 		fmt.Sprintf("plain_text_min_length must be lower than plain_text_max_length (which defaults to %d when left out).", passwordDefaultMaxLength))
 }
 
+// passwordSettings is the Read, Update and Delete of the password
+// connection: destroy deactivates it and restores the defaults. Create
+// differs from the other settings: an organization has none at first.
+var passwordSettings = orgSettings[passwordConnectionModel, cryptr.PasswordConnection, cryptr.PasswordConnectionInput]{
+	what: "password connection", get: (*cryptr.Client).GetPasswordConnection, put: (*cryptr.Client).UpdatePasswordConnection,
+	expand: expandPasswordConnection, flatten: flattenPasswordConnection,
+	domain:   func(m passwordConnectionModel) string { return m.OrganizationDomain.ValueString() },
+	defaults: passwordConnectionDefaults, fields: passwordConnectionFields,
+}
+
 // Create creates the password connection, or adopts the existing one.
 func (r *PasswordConnectionResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan passwordConnectionModel
@@ -115,58 +125,18 @@ func (r *PasswordConnectionResource) Create(ctx context.Context, req resource.Cr
 
 // Read refreshes the password connection.
 func (r *PasswordConnectionResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state passwordConnectionModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	api, diags := client(r.Data)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	domain := state.OrganizationDomain.ValueString()
-	conn, err := api.GetPasswordConnection(ctx, domain)
-	if err != nil {
-		if !fwkit.RemoveIfGone(ctx, err, connGone("password connection", domain), resp) {
-			resp.Diagnostics.AddError("Could not read the Cryptr password connection", err.Error())
-		}
-		return
-	}
-	model := flattenPasswordConnection(domain, conn)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &model)...)
+	passwordSettings.read(ctx, r.Data, req, resp)
 }
 
 // Update sets every setting in place.
 func (r *PasswordConnectionResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan passwordConnectionModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	api, diags := client(r.Data)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	domain := plan.OrganizationDomain.ValueString()
-	conn, err := api.UpdatePasswordConnection(ctx, domain, expandPasswordConnection(plan))
-	if err != nil {
-		fwkit.AddAPIError(&resp.Diagnostics, "Could not update the Cryptr password connection", err, passwordConnectionFields)
-		return
-	}
-	model := flattenPasswordConnection(domain, conn)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &model)...)
+	passwordSettings.update(ctx, r.Data, req, resp)
 }
 
 // Delete deactivates the password connection and restores the default
 // settings: the API cannot delete it.
 func (r *PasswordConnectionResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state passwordConnectionModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	api, diags := client(r.Data)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	_, err := api.UpdatePasswordConnection(ctx, state.OrganizationDomain.ValueString(), passwordConnectionDefaults)
-	if err := fwkit.IgnoreGone(err); err != nil {
-		resp.Diagnostics.AddError("Could not reset the Cryptr password connection", err.Error())
-	}
+	passwordSettings.delete(ctx, r.Data, req, resp)
 }
 
 // ImportState imports the password connection of an organization by the

@@ -161,42 +161,24 @@ func (r *SSOConnectionResource) adopt(ctx context.Context, api *cryptr.Client, d
 // Read refreshes the connection; one that is gone (with its organization)
 // is removed from the state.
 func (r *SSOConnectionResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state ssoConnectionModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	api, diags := client(r.Data)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	domain := state.OrganizationDomain.ValueString()
-	conn, err := api.GetSSOConnection(ctx, domain)
-	if err != nil {
-		if !fwkit.RemoveIfGone(ctx, err, fmt.Sprintf("The SSO connection of Cryptr organization %q", domain), resp) {
-			resp.Diagnostics.AddError("Could not read the Cryptr SSO connection", err.Error())
-		}
-		return
-	}
-	model := flattenSSOConnection(conn, domain)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &model)...)
+	ssoSettings.read(ctx, r.Data, req, resp)
 }
 
 // Update applies every setting in place.
 func (r *SSOConnectionResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan ssoConnectionModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	api, diags := client(r.Data)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	domain := plan.OrganizationDomain.ValueString()
-	conn, err := api.UpdateSSOConnection(ctx, domain, expandSSOConnection(plan))
-	if err != nil {
-		fwkit.AddAPIError(&resp.Diagnostics, "Could not update the Cryptr SSO connection", err, ssoConnectionFields)
-		return
-	}
-	model := flattenSSOConnection(conn, domain)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &model)...)
+	ssoSettings.update(ctx, r.Data, req, resp)
+}
+
+// ssoSettings is the Read and Update of the SSO connection; its Create
+// (adoption with a provider-type check) and Delete (deactivation) are its own.
+var ssoSettings = orgSettings[ssoConnectionModel, cryptr.SSOConnection, cryptr.SSOConnectionInput]{
+	what: "SSO connection", get: (*cryptr.Client).GetSSOConnection, put: (*cryptr.Client).UpdateSSOConnection,
+	expand: expandSSOConnection,
+	flatten: func(domain string, c *cryptr.SSOConnection) ssoConnectionModel {
+		return flattenSSOConnection(c, domain)
+	},
+	domain: func(m ssoConnectionModel) string { return m.OrganizationDomain.ValueString() },
+	fields: ssoConnectionFields,
 }
 
 // Delete deactivates the connection, the closest the API permits; one
