@@ -2,13 +2,15 @@
 # below); a service you do not use can be left out entirely.
 provider "tenant" {
   request_timeout = "30s"
-  max_retries     = 5
+  max_retries     = 10
 
   cryptr {
     service_url    = "https://auth.cryptr.eu"
     account_domain = "my-account"
     client_id      = var.cryptr_client_id
     client_secret  = var.cryptr_client_secret
+    # Stay under the vendor's rate limit however parallel the apply is.
+    max_requests_per_second = 25
   }
 
   cyrisma {

@@ -2,8 +2,10 @@ package provider
 
 import (
 	"context"
+	"fmt"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -25,26 +27,29 @@ type providerModel struct {
 }
 
 type cryptrBlock struct {
-	ServiceURL    types.String `tfsdk:"service_url"`
-	AccountDomain types.String `tfsdk:"account_domain"`
-	ClientID      types.String `tfsdk:"client_id"`
-	ClientSecret  types.String `tfsdk:"client_secret"`
+	ServiceURL    types.String  `tfsdk:"service_url"`
+	AccountDomain types.String  `tfsdk:"account_domain"`
+	ClientID      types.String  `tfsdk:"client_id"`
+	ClientSecret  types.String  `tfsdk:"client_secret"`
+	RateLimit     types.Float64 `tfsdk:"max_requests_per_second"`
 }
 
 type cyrismaBlock struct {
-	APIURL    types.String `tfsdk:"api_url"`
-	APIKey    types.String `tfsdk:"api_key"`
-	APISecret types.String `tfsdk:"api_secret"`
+	APIURL    types.String  `tfsdk:"api_url"`
+	APIKey    types.String  `tfsdk:"api_key"`
+	APISecret types.String  `tfsdk:"api_secret"`
+	RateLimit types.Float64 `tfsdk:"max_requests_per_second"`
 }
 
 type syneriseBlock struct {
-	Region        types.String `tfsdk:"region"`
-	APIURL        types.String `tfsdk:"api_url"`
-	APIKey        types.String `tfsdk:"api_key"`
-	Username      types.String `tfsdk:"username"`
-	Password      types.String `tfsdk:"password"`
-	WorkspaceUUID types.String `tfsdk:"workspace_uuid"`
-	MFATOTPSecret types.String `tfsdk:"mfa_totp_secret"`
+	Region        types.String  `tfsdk:"region"`
+	APIURL        types.String  `tfsdk:"api_url"`
+	APIKey        types.String  `tfsdk:"api_key"`
+	Username      types.String  `tfsdk:"username"`
+	Password      types.String  `tfsdk:"password"`
+	WorkspaceUUID types.String  `tfsdk:"workspace_uuid"`
+	MFATOTPSecret types.String  `tfsdk:"mfa_totp_secret"`
+	RateLimit     types.Float64 `tfsdk:"max_requests_per_second"`
 }
 
 var uuidPattern = `^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`
@@ -56,6 +61,17 @@ func settingAttr(description, env, def string, sensitive bool, validators ...val
 		text += " Defaults to `" + def + "`."
 	}
 	return schema.StringAttribute{Optional: true, Sensitive: sensitive, MarkdownDescription: text, Validators: validators}
+}
+
+// rateLimitAttr is a service's max_requests_per_second setting.
+func rateLimitAttr(service, env string, def float64) schema.Float64Attribute {
+	return schema.Float64Attribute{
+		Optional: true,
+		MarkdownDescription: fmt.Sprintf("Most requests per second this provider sends to %s, shared by every resource and data source of the service, "+
+			"so that a parallel apply stays under the vendor's rate limit instead of bouncing on 429 answers (which are still retried, honouring `Retry-After`). "+
+			"`0` turns the client-side limit off. Can also be set with the `%s` environment variable. Defaults to `%g`.", service, env, def),
+		Validators: []validator.Float64{float64validator.Between(0, maxRateLimit)},
+	}
 }
 
 // Schema describes the provider block.
@@ -70,7 +86,7 @@ func (p *TenantProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 			"max_retries": schema.Int64Attribute{
 				Optional: true,
 				MarkdownDescription: "How many times a failed request is sent again (429, 5xx and connection errors on requests that are safe to repeat; a create is never repeated blindly). " +
-					"Can also be set with the `" + envMaxRetries + "` environment variable. Defaults to `5`.",
+					"Can also be set with the `" + envMaxRetries + "` environment variable. Defaults to `10`. Answers 429 have a budget of their own (30 retries) unless this is `0`, which turns every retry off.",
 				Validators: []validator.Int64{int64validator.Between(0, 20)},
 			},
 		},
@@ -78,18 +94,20 @@ func (p *TenantProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 			"cryptr": schema.SingleNestedBlock{
 				MarkdownDescription: "Cryptr Management API v2, authenticated with an API key (client credentials). The key's environment (sandbox or production) is where environment-scoped objects are written.",
 				Attributes: map[string]schema.Attribute{
-					"service_url":    settingAttr("Cryptr service URL, such as `https://auth.cryptr.eu`, `https://auth.cryptr.us` or a dedicated `https://<account>.authent.me`.", envCryptrServiceURL, "", false, fwkit.BaseURL()),
-					"account_domain": settingAttr("Domain of the Cryptr account (tenant) the API key belongs to, sent with the token request.", envCryptrAccountDomain, "", false),
-					"client_id":      settingAttr("API key client ID.", envCryptrClientID, "", false),
-					"client_secret":  settingAttr("API key client secret.", envCryptrClientSecret, "", true),
+					"service_url":             settingAttr("Cryptr service URL, such as `https://auth.cryptr.eu`, `https://auth.cryptr.us` or a dedicated `https://<account>.authent.me`.", envCryptrServiceURL, "", false, fwkit.BaseURL()),
+					"account_domain":          settingAttr("Domain of the Cryptr account (tenant) the API key belongs to, sent with the token request.", envCryptrAccountDomain, "", false),
+					"client_id":               settingAttr("API key client ID.", envCryptrClientID, "", false),
+					"client_secret":           settingAttr("API key client secret.", envCryptrClientSecret, "", true),
+					"max_requests_per_second": rateLimitAttr("Cryptr", envCryptrRateLimit, defaultCryptrRateLimit),
 				},
 			},
 			"cyrisma": schema.SingleNestedBlock{
 				MarkdownDescription: "Cyrisma Partner API (legacy `/app` API), authenticated with the partner API key and secret.",
 				Attributes: map[string]schema.Attribute{
-					"api_url":    settingAttr("Cyrisma API URL.", envCyrismaAPIURL, defaultCyrismaAPIURL, false, fwkit.BaseURL()),
-					"api_key":    settingAttr("Partner API key (the login user name).", envCyrismaAPIKey, "", true),
-					"api_secret": settingAttr("Partner API secret (the login password).", envCyrismaAPISecret, "", true),
+					"api_url":                 settingAttr("Cyrisma API URL.", envCyrismaAPIURL, defaultCyrismaAPIURL, false, fwkit.BaseURL()),
+					"api_key":                 settingAttr("Partner API key (the login user name).", envCyrismaAPIKey, "", true),
+					"api_secret":              settingAttr("Partner API secret (the login password).", envCyrismaAPISecret, "", true),
+					"max_requests_per_second": rateLimitAttr("Cyrisma", envCyrismaRateLimit, defaultCyrismaRateLimit),
 				},
 			},
 			"synerise": schema.SingleNestedBlock{
@@ -103,10 +121,11 @@ func (p *TenantProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 					"api_key": settingAttr("Workspace API key (a UUID).", envSyneriseAPIKey, "", true,
 						stringvalidator.RegexMatches(regexpMust(uuidPattern), "must be a UUID"),
 						stringvalidator.ConflictsWith(syneriseUserAttrs...)),
-					"username":        settingAttr("User login (an email address).", envSyneriseUsername, "", false),
-					"password":        settingAttr("User password.", envSynerisePassword, "", true),
-					"workspace_uuid":  settingAttr("UUID of the workspace to select after a user login.", envSyneriseWorkspaceUUID, "", false, stringvalidator.RegexMatches(regexpMust(uuidPattern), "must be a UUID")),
-					"mfa_totp_secret": settingAttr("Base32 TOTP secret of the user's authenticator, for accounts with multi-factor authentication.", envSyneriseMFATOTPSecret, "", true),
+					"username":                settingAttr("User login (an email address).", envSyneriseUsername, "", false),
+					"password":                settingAttr("User password.", envSynerisePassword, "", true),
+					"workspace_uuid":          settingAttr("UUID of the workspace to select after a user login.", envSyneriseWorkspaceUUID, "", false, stringvalidator.RegexMatches(regexpMust(uuidPattern), "must be a UUID")),
+					"mfa_totp_secret":         settingAttr("Base32 TOTP secret of the user's authenticator, for accounts with multi-factor authentication.", envSyneriseMFATOTPSecret, "", true),
+					"max_requests_per_second": rateLimitAttr("Synerise", envSyneriseRateLimit, defaultSyneriseRateLimit),
 				},
 			},
 		},

@@ -32,6 +32,10 @@ func buildCryptr(m providerModel, shared httpclient.Config) (any, error) {
 	if err := required(account, id, secret); err != nil {
 		return nil, err
 	}
+	if shared.MaxRequestsPerSecond, err = resolveRateLimit("cryptr.max_requests_per_second", envCryptrRateLimit,
+		float(b, func(b *cryptrBlock) types.Float64 { return b.RateLimit }), defaultCryptrRateLimit); err != nil {
+		return nil, err
+	}
 	return cryptr.New(cryptr.Config{ServiceURL: base, AccountDomain: account.value, ClientID: id.value, ClientSecret: secret.value}, shared), nil
 }
 
@@ -47,12 +51,20 @@ func buildCyrisma(m providerModel, shared httpclient.Config) (any, error) {
 	if err := required(key, secret); err != nil {
 		return nil, err
 	}
+	if shared.MaxRequestsPerSecond, err = resolveRateLimit("cyrisma.max_requests_per_second", envCyrismaRateLimit,
+		float(b, func(b *cyrismaBlock) types.Float64 { return b.RateLimit }), defaultCyrismaRateLimit); err != nil {
+		return nil, err
+	}
 	return cyrisma.New(cyrisma.Config{APIURL: base, APIKey: key.value, APISecret: secret.value}, shared), nil
 }
 
 func buildSynerise(m providerModel, shared httpclient.Config) (any, error) {
 	cfg, err := resolveSynerise(m.Synerise)
 	if err != nil {
+		return nil, err
+	}
+	if shared.MaxRequestsPerSecond, err = resolveRateLimit("synerise.max_requests_per_second", envSyneriseRateLimit,
+		float(m.Synerise, func(b *syneriseBlock) types.Float64 { return b.RateLimit }), defaultSyneriseRateLimit); err != nil {
 		return nil, err
 	}
 	return synerise.New(cfg, shared), nil

@@ -31,13 +31,24 @@ const (
 	envSynerisePassword      = "SYNERISE_PASSWORD"
 	envSyneriseWorkspaceUUID = "SYNERISE_WORKSPACE_UUID"
 	envSyneriseMFATOTPSecret = "SYNERISE_MFA_TOTP_SECRET"
+	envCryptrRateLimit       = "CRYPTR_MAX_REQUESTS_PER_SECOND"
+	envCyrismaRateLimit      = "CYRISMA_MAX_REQUESTS_PER_SECOND"
+	envSyneriseRateLimit     = "SYNERISE_MAX_REQUESTS_PER_SECOND"
 )
 
 // Defaults.
 const (
 	defaultCyrismaAPIURL  = "https://api.cyrisma.com/app"
 	defaultRequestTimeout = 30 * time.Second
-	defaultMaxRetries     = 5
+	defaultMaxRetries     = 10
+	// Client-side rate limits, in requests per second. None of the vendors
+	// documents a limit: these stay well under what a SaaS API commonly
+	// allows one client (Cyrisma's legacy API, a smaller service, lower).
+	defaultCryptrRateLimit   = 25
+	defaultCyrismaRateLimit  = 10
+	defaultSyneriseRateLimit = 25
+	// maxRateLimit bounds max_requests_per_second.
+	maxRateLimit = 10000
 )
 
 func regexpMust(pattern string) *regexp.Regexp { return regexp.MustCompile(pattern) }
@@ -129,4 +140,32 @@ func resolveTransport(m providerModel) (transportSettings, error) {
 		out.maxRetries = n
 	}
 	return out, nil
+}
+
+// resolveRateLimit reads a service's max_requests_per_second from its block,
+// then its environment variable, then def. 0 means no client-side limit.
+func resolveRateLimit(attr, env string, configured types.Float64, def float64) (float64, error) {
+	switch {
+	case configured.IsUnknown():
+		return 0, fmt.Errorf("%s depends on a value that is not known until apply; set it from a variable or a literal", attr)
+	case !configured.IsNull():
+		return configured.ValueFloat64(), nil
+	}
+	raw := strings.TrimSpace(os.Getenv(env))
+	if raw == "" {
+		return def, nil
+	}
+	v, err := strconv.ParseFloat(raw, 64)
+	if err != nil || v < 0 || v > maxRateLimit {
+		return 0, fmt.Errorf("%s must be a number of requests per second between 0 (no limit) and %d, got %q", env, maxRateLimit, raw)
+	}
+	return v, nil
+}
+
+// float returns the Float64 attribute of a block that may be absent.
+func float[B any](block *B, get func(*B) types.Float64) types.Float64 {
+	if block == nil {
+		return types.Float64Null()
+	}
+	return get(block)
 }

@@ -11,7 +11,7 @@ import (
 func clearEnv(t *testing.T) {
 	for _, name := range []string{envRequestTimeout, envMaxRetries, envCryptrServiceURL, envCryptrAccountDomain, envCryptrClientID, envCryptrClientSecret,
 		envCyrismaAPIURL, envCyrismaAPIKey, envCyrismaAPISecret, envSyneriseRegion, envSyneriseAPIURL, envSyneriseAPIKey, envSyneriseUsername,
-		envSynerisePassword, envSyneriseWorkspaceUUID, envSyneriseMFATOTPSecret} {
+		envSynerisePassword, envSyneriseWorkspaceUUID, envSyneriseMFATOTPSecret, envCryptrRateLimit, envCyrismaRateLimit, envSyneriseRateLimit} {
 		t.Setenv(name, "")
 	}
 }
@@ -150,5 +150,41 @@ func TestUserAgentNamesProviderAndVersions(t *testing.T) {
 	got := userAgent("1.2.3", "1.11.4")
 	if !strings.HasPrefix(got, "terraform-provider-tenant/1.2.3 ") || !strings.HasSuffix(got, "Terraform/1.11.4") {
 		t.Fatalf("userAgent = %q", got)
+	}
+}
+
+func TestResolveRateLimit(t *testing.T) {
+	clearEnv(t)
+	const env = "TENANT_TEST_RATE"
+	t.Setenv(env, "")
+	cases := []struct {
+		name       string
+		configured types.Float64
+		env        string
+		want       float64
+		wantErr    bool
+	}{
+		{name: "default", configured: types.Float64Null(), want: 25},
+		{name: "environment", configured: types.Float64Null(), env: "12.5", want: 12.5},
+		{name: "zero turns it off", configured: types.Float64Null(), env: "0", want: 0},
+		{name: "block wins", configured: types.Float64Value(3), env: "12.5", want: 3},
+		{name: "bad environment", configured: types.Float64Null(), env: "fast", wantErr: true},
+		{name: "negative environment", configured: types.Float64Null(), env: "-1", wantErr: true},
+		{name: "unknown", configured: types.Float64Unknown(), wantErr: true},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Setenv(env, tc.env)
+			got, err := resolveRateLimit("cryptr.max_requests_per_second", env, tc.configured, 25)
+			if tc.wantErr {
+				if err == nil || !(strings.Contains(err.Error(), env) || strings.Contains(err.Error(), "cryptr.max_requests_per_second")) {
+					t.Fatalf("err = %v, want one naming the setting", err)
+				}
+				return
+			}
+			if err != nil || got != tc.want {
+				t.Fatalf("got %v, %v; want %v", got, err, tc.want)
+			}
+		})
 	}
 }

@@ -3,7 +3,6 @@ package cryptr
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"net/http"
 	"net/url"
 	"strings"
@@ -54,21 +53,16 @@ func adminPath(domain, email string) string {
 
 // CreateAdmin invites email as an admin of the organization. If the request
 // fails in a way that leaves its outcome unknown, the admin is looked up by
-// email before giving up, so that a create that did happen is not reported
-// as failed (and not repeated).
+// email before the invitation is ever sent again, so that a create that did
+// happen is not reported as failed (and not repeated).
 func (c *Client) CreateAdmin(ctx context.Context, domain, email string) (*Admin, error) {
-	var out Admin
-	_, err := c.api.Do(ctx, httpclient.Request{Method: http.MethodPost, Path: orgPath(domain, "admins"), Form: url.Values{"email": {email}}, Result: &out})
-	var uncertain *httpclient.UncertainError
-	if errors.As(err, &uncertain) && ctx.Err() == nil {
-		if found, getErr := c.GetAdmin(ctx, domain, email); getErr == nil {
-			return found, nil
-		}
-	}
-	if err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return createOnce(ctx, c, func(ctx context.Context) (*Admin, error) {
+		var out Admin
+		_, err := c.api.Do(ctx, httpclient.Request{Method: http.MethodPost, Path: orgPath(domain, "admins"), Form: url.Values{"email": {email}}, Result: &out})
+		return &out, err
+	}, func(ctx context.Context) (*Admin, bool, error) {
+		return found(c.GetAdmin(ctx, domain, email))
+	})
 }
 
 // GetAdmin reads an organization's admin by email.

@@ -52,9 +52,19 @@ func directorySyncPath(domain string) string { return orgPath(domain, "directory
 // CreateDirectorySync creates the directory sync of an organization in the
 // API key's environment; the answer carries the SCIM token, shown only
 // this once. One that already exists gives an error for which IsConflict
-// is true. The request is never repeated blindly.
+// is true. The request is never repeated blindly: when its outcome is
+// unknown, the organization's directory sync is looked up first, and if the
+// lost answer did create it, its token (shown only once) is reset so that the
+// caller still gets one.
 func (c *Client) CreateDirectorySync(ctx context.Context, domain string) (*DirectorySync, error) {
-	return c.directorySyncCall(ctx, domain, httpclient.Request{Method: http.MethodPost, Path: directorySyncPath(domain)})
+	return createOnce(ctx, c, func(ctx context.Context) (*DirectorySync, error) {
+		return c.directorySyncCall(ctx, domain, httpclient.Request{Method: http.MethodPost, Path: directorySyncPath(domain)})
+	}, func(ctx context.Context) (*DirectorySync, bool, error) {
+		if _, ok, err := found(c.GetDirectorySync(ctx, domain)); !ok || err != nil {
+			return nil, ok, err
+		}
+		return found(c.ResetDirectorySyncToken(ctx, domain))
+	})
 }
 
 // GetDirectorySync reads the directory sync of an organization in the API

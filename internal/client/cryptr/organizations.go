@@ -83,14 +83,18 @@ func organizationPath(domain string) string {
 }
 
 // CreateOrganization creates an organization. Its domain is derived from the
-// name by the API. The request is never repeated blindly.
+// name by the API. The request is never repeated blindly: when its outcome
+// is unknown, the organization is looked up by name (which the domain makes
+// unique) before it is sent again.
 func (c *Client) CreateOrganization(ctx context.Context, in OrganizationInput) (*Organization, error) {
-	var out Organization
-	_, err := c.api.Do(ctx, httpclient.Request{Method: http.MethodPost, Path: "/api/v2/organizations", Form: in.form(), Result: &out})
-	if err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return createOnce(ctx, c, func(ctx context.Context) (*Organization, error) {
+		var out Organization
+		_, err := c.api.Do(ctx, httpclient.Request{Method: http.MethodPost, Path: "/api/v2/organizations", Form: in.form(), Result: &out})
+		return &out, err
+	}, func(ctx context.Context) (*Organization, bool, error) {
+		list, err := c.ListOrganizations(ctx, ListOrganizationsOptions{})
+		return findIn(list, err, func(o *Organization) bool { return o.Name == in.Name })
+	})
 }
 
 // GetOrganization reads an organization by domain. A deleted organization

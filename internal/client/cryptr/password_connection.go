@@ -50,9 +50,17 @@ func passwordConnectionPath(domain string) string { return orgPath(domain, "pass
 
 // CreatePasswordConnection enables password login for an organization. An
 // organization that already has one gives a 422. The request is never
-// repeated blindly.
+// repeated blindly: when its outcome is unknown, the organization's password
+// connection is looked up (and, if there, given in's settings) first.
 func (c *Client) CreatePasswordConnection(ctx context.Context, domain string, in PasswordConnectionInput) (*PasswordConnection, error) {
-	return c.passwordConnectionCall(ctx, domain, httpclient.Request{Method: http.MethodPost, Path: passwordConnectionPath(domain), Form: in.form()})
+	return createOnce(ctx, c, func(ctx context.Context) (*PasswordConnection, error) {
+		return c.passwordConnectionCall(ctx, domain, httpclient.Request{Method: http.MethodPost, Path: passwordConnectionPath(domain), Form: in.form()})
+	}, func(ctx context.Context) (*PasswordConnection, bool, error) {
+		if _, ok, err := found(c.GetPasswordConnection(ctx, domain)); !ok || err != nil {
+			return nil, ok, err
+		}
+		return found(c.UpdatePasswordConnection(ctx, domain, in))
+	})
 }
 
 // GetPasswordConnection reads an organization's password connection; an

@@ -36,14 +36,18 @@ func redirectURIPath(id string) string {
 }
 
 // CreateRedirectURI creates a redirect URI in the API key's environment.
-// Making it the default clears the environment's previous default.
+// Making it the default clears the environment's previous default. When the
+// outcome of the request is unknown, the URI is looked up in the
+// environment's list before the create is sent again.
 func (c *Client) CreateRedirectURI(ctx context.Context, in RedirectURIInput) (*RedirectURI, error) {
-	var out RedirectURI
-	_, err := c.api.Do(ctx, httpclient.Request{Method: http.MethodPost, Path: "/api/v2/redirect-uris", Form: in.form(), Result: &out})
-	if err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return createOnce(ctx, c, func(ctx context.Context) (*RedirectURI, error) {
+		var out RedirectURI
+		_, err := c.api.Do(ctx, httpclient.Request{Method: http.MethodPost, Path: "/api/v2/redirect-uris", Form: in.form(), Result: &out})
+		return &out, err
+	}, func(ctx context.Context) (*RedirectURI, bool, error) {
+		list, err := c.ListRedirectURIs(ctx, 0)
+		return findIn(list, err, func(r *RedirectURI) bool { return r.URI == in.URI })
+	})
 }
 
 // GetRedirectURI reads a redirect URI of the API key's environment.

@@ -116,16 +116,24 @@ func (in SSOConnectionInput) updateForm() url.Values {
 
 // CreateSSOConnection creates the organization's SSO connection, then sets
 // its metadata when in has some (the API takes metadata on update only).
+// When the outcome of the create is unknown, the organization's connection is
+// looked up before the create is sent again.
 // An organization that already has one answers 409: see
 // httpclient.HasStatus(err, http.StatusConflict).
 func (c *Client) CreateSSOConnection(ctx context.Context, domain string, in SSOConnectionInput) (*SSOConnection, error) {
-	var out SSOConnection
-	_, err := c.api.Do(ctx, httpclient.Request{Method: http.MethodPost, Path: orgPath(domain, "sso-connection"), Form: in.createForm(), Result: &out})
+	out, err := createOnce(ctx, c, func(ctx context.Context) (*SSOConnection, error) {
+		var out SSOConnection
+		_, err := c.api.Do(ctx, httpclient.Request{Method: http.MethodPost, Path: orgPath(domain, "sso-connection"), Form: in.createForm(), Result: &out})
+		return &out, err
+	}, func(ctx context.Context) (*SSOConnection, bool, error) {
+		// An organization has at most one SSO connection.
+		return found(c.GetSSOConnection(ctx, domain))
+	})
 	if err != nil {
 		return nil, err
 	}
 	if in.Metadata == "" {
-		return &out, nil
+		return out, nil
 	}
 	return c.UpdateSSOConnection(ctx, domain, in)
 }

@@ -3,7 +3,6 @@ package cryptr
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"net/http"
 	"net/url"
 
@@ -151,20 +150,16 @@ func userPath(domain, emailOrID string) string {
 
 // CreateUser creates a user in the organization, in the API key's
 // environment. If the outcome of the request is unknown, the user is looked
-// up by email before giving up, so that a create that did happen is found.
+// up by email before the create is ever sent again, so that a create that
+// did happen is found and not repeated.
 func (c *Client) CreateUser(ctx context.Context, domain string, in UserInput) (*User, error) {
-	var out User
-	_, err := c.api.Do(ctx, httpclient.Request{Method: http.MethodPost, Path: orgPath(domain, "users"), Form: in.form(false), Result: &out})
-	var uncertain *httpclient.UncertainError
-	if errors.As(err, &uncertain) && ctx.Err() == nil {
-		if found, getErr := c.GetUser(ctx, domain, in.Email); getErr == nil {
-			return found, nil
-		}
-	}
-	if err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return createOnce(ctx, c, func(ctx context.Context) (*User, error) {
+		var out User
+		_, err := c.api.Do(ctx, httpclient.Request{Method: http.MethodPost, Path: orgPath(domain, "users"), Form: in.form(false), Result: &out})
+		return &out, err
+	}, func(ctx context.Context) (*User, bool, error) {
+		return found(c.GetUser(ctx, domain, in.Email))
+	})
 }
 
 // GetUser reads a user by id or by email.

@@ -36,15 +36,19 @@ type WebhookInput struct {
 func webhookPath(id string) string { return "/api/v2/webhooks/" + url.PathEscape(id) }
 
 // CreateWebhook creates a webhook in the API key's environment. The request
-// is never repeated blindly.
+// is never repeated blindly: when its outcome is unknown, the webhook is
+// looked up by name and target URL before it is sent again.
 func (c *Client) CreateWebhook(ctx context.Context, in WebhookInput) (*Webhook, error) {
 	form := url.Values{"name": {in.Name}, "target_url": {in.TargetURL}}
 	setList(form, "event_codes", in.EventCodes)
-	var out Webhook
-	if _, err := c.api.Do(ctx, httpclient.Request{Method: http.MethodPost, Path: "/api/v2/webhooks", Form: form, Result: &out}); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return createOnce(ctx, c, func(ctx context.Context) (*Webhook, error) {
+		var out Webhook
+		_, err := c.api.Do(ctx, httpclient.Request{Method: http.MethodPost, Path: "/api/v2/webhooks", Form: form, Result: &out})
+		return &out, err
+	}, func(ctx context.Context) (*Webhook, bool, error) {
+		list, err := c.ListWebhooks(ctx, 0)
+		return findIn(list, err, func(w *Webhook) bool { return w.Name == in.Name && w.TargetURL == in.TargetURL })
+	})
 }
 
 // GetWebhook reads a webhook by id; a missing or deleted one (or one of the

@@ -18,12 +18,20 @@ type Config struct {
 	// APIKey and APISecret are the partner API credentials.
 	APIKey    string
 	APISecret string
+	// LookupWait bounds how long the look-up after an instance create with
+	// an unknown outcome waits for the instance to become visible
+	// (provisioning is asynchronous); zero means 30 seconds.
+	LookupWait time.Duration
 }
+
+// defaultLookupWait is LookupWait's default.
+const defaultLookupWait = 30 * time.Second
 
 // Client calls the Cyrisma Partner API.
 type Client struct {
-	api *httpclient.Client
-	now func() time.Time
+	api        *httpclient.Client
+	now        func() time.Time
+	lookupWait time.Duration
 }
 
 // New returns a client for cfg; http carries the shared settings. It does
@@ -33,7 +41,10 @@ func New(cfg Config, http httpclient.Config) *Client {
 	http.BaseURL = cfg.APIURL
 	http.Secrets = append(http.Secrets, cfg.APIKey, cfg.APISecret)
 	api := httpclient.New(http, decodeError)
-	c := &Client{api: api, now: time.Now}
+	c := &Client{api: api, now: time.Now, lookupWait: cfg.LookupWait}
+	if c.lookupWait <= 0 {
+		c.lookupWait = defaultLookupWait
+	}
 	api.SetAuthorizer(&httpclient.Authorizer{
 		Tokens: httpclient.NewTokenSource(func(ctx context.Context, previous *httpclient.Token) (*httpclient.Token, error) {
 			return c.login(ctx, cfg, previous)

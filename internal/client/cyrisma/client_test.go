@@ -41,12 +41,13 @@ func TestLoginIsLazyAndSendsAccessTokenHeader(t *testing.T) {
 func TestRenewalUsesRefreshGrant(t *testing.T) {
 	t.Parallel()
 	ts := startEmulator(t, emulator.Faults{TokenTTLSeconds: 1})
-	c, rec := newClient(t, ts)
+	rec := &recorder{}
+	c := New(configFor(ts), httpclient.Config{Timeout: 5 * time.Second, MaxRetries: 2, Transport: rec, TokenRenewalMargin: 600 * time.Millisecond})
 	ctx := context.Background()
 	if _, err := c.ListInstances(ctx); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(600 * time.Millisecond) // past half of the 1 s lifetime: renewed early
+	time.Sleep(600 * time.Millisecond) // within the 600 ms margin of the 1 s lifetime: renewed early
 	if _, err := c.ListInstances(ctx); err != nil {
 		t.Fatal(err)
 	}

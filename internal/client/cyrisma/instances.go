@@ -80,15 +80,51 @@ type CreatedInstance struct {
 }
 
 // CreateInstance provisions a new instance. Provisioning is asynchronous: use
-// WaitInstanceReadable before reading it. The request is never repeated blindly.
+// WaitInstanceReadable before reading it. The request is never repeated
+// blindly: when its outcome is unknown, the instance is looked up by short
+// name under its parent (as the vendor's own SDK finds instances), waiting up
+// to the client's LookupWait for a provisioning instance to appear, before
+// the create is sent again.
 func (c *Client) CreateInstance(ctx context.Context, in CreateInstanceInput) (*CreatedInstance, error) {
-	var out CreatedInstance
-	_, err := c.api.Do(ctx, httpclient.Request{Method: http.MethodPost, Path: "/partner/instances/create", Form: in.form(), Result: &out})
-	if err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return httpclient.CreateOnce(ctx, c.api.MaxAttempts(), func(ctx context.Context) (*CreatedInstance, error) {
+		var out CreatedInstance
+		_, err := c.api.Do(ctx, httpclient.Request{Method: http.MethodPost, Path: "/partner/instances/create", Form: in.form(), Result: &out})
+		return &out, err
+	}, func(ctx context.Context) (*CreatedInstance, bool, error) {
+		return c.findNewInstance(ctx, in.ShortName, in.ParentInstanceID)
+	})
 }
+
+// findNewInstance polls the listing, for up to the client's LookupWait, for
+// an instance with this short name under parentID.
+func (c *Client) findNewInstance(ctx context.Context, shortName, parentID string) (*CreatedInstance, bool, error) {
+	waitCtx, cancel := context.WithTimeout(ctx, c.lookupWait)
+	defer cancel()
+	var found *CreatedInstance
+	err := httpclient.Poll(waitCtx, lookupPollInterval, func(ctx context.Context) (bool, error) {
+		list, err := c.ListInstances(ctx)
+		if err != nil {
+			return false, err
+		}
+		for _, inst := range list {
+			if inst.ShortName == shortName && inst.ParentID == parentID {
+				found = &CreatedInstance{InstanceID: inst.InstanceID, AgentKey: inst.AgentKey}
+				return true, nil
+			}
+		}
+		return false, nil
+	})
+	switch {
+	case found != nil:
+		return found, true, nil
+	case ctx.Err() == nil && waitCtx.Err() != nil:
+		return nil, false, nil // waited long enough: it was not made
+	}
+	return nil, false, err
+}
+
+// lookupPollInterval is how often findNewInstance lists the instances.
+const lookupPollInterval = time.Second
 
 // ListInstances returns the provisioned structure; suspended instances are
 // not part of it.

@@ -37,7 +37,9 @@ type CreateUserInput struct {
 }
 
 // CreateUser adds a user to an organization instance. The request is never
-// repeated blindly, since a second one would create a second user.
+// repeated blindly, since a second one would create a second user: when its
+// outcome is unknown, an enabled user with this username in this instance is
+// looked up first (destroy disables users, so disabled ones are past users).
 func (c *Client) CreateUser(ctx context.Context, in CreateUserInput) (*User, error) {
 	form := url.Values{
 		"instance_id": {in.InstanceID},
@@ -45,11 +47,22 @@ func (c *Client) CreateUser(ctx context.Context, in CreateUserInput) (*User, err
 		"first_name":  {in.FirstName},
 		"last_name":   {in.LastName},
 	}
-	var out User
-	if _, err := c.api.Do(ctx, httpclient.Request{Method: http.MethodPost, Path: "/partner/instances/users/create", Form: form, Result: &out}); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return httpclient.CreateOnce(ctx, c.api.MaxAttempts(), func(ctx context.Context) (*User, error) {
+		var out User
+		_, err := c.api.Do(ctx, httpclient.Request{Method: http.MethodPost, Path: "/partner/instances/users/create", Form: form, Result: &out})
+		return &out, err
+	}, func(ctx context.Context) (*User, bool, error) {
+		users, err := c.ListUsers(ctx)
+		if err != nil {
+			return nil, false, err
+		}
+		for i := range users {
+			if u := &users[i]; u.Username == in.Username && u.InstanceID == in.InstanceID && u.IsEnabled() {
+				return u, true, nil
+			}
+		}
+		return nil, false, nil
+	})
 }
 
 // ListUsers returns every user of the partner account, disabled ones included.

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/go-resty/resty/v2"
+	"golang.org/x/time/rate"
 )
 
 // Config holds what every service client needs from the provider.
@@ -20,11 +21,20 @@ type Config struct {
 	// Timeout bounds each HTTP attempt; zero means 30 seconds.
 	Timeout time.Duration
 	// MaxRetries is how many times a failed request may be sent again.
+	// Answers 429 have a budget of their own (maxRateLimitedRetries) unless
+	// MaxRetries is zero, which turns every retry off.
 	MaxRetries int
+	// MaxRequestsPerSecond caps the requests this client sends per second,
+	// across every goroutine using it; zero means no client-side limit.
+	MaxRequestsPerSecond float64
 	// UserAgent is sent with every request.
 	UserAgent string
 	// Secrets are credential values to mask wherever they would be logged.
 	Secrets []string
+	// TokenRenewalMargin, when set, is how long before its expiry a token
+	// is renewed, instead of the default min(10 s, a fiftieth of its
+	// lifetime) (tests of the renewal paths).
+	TokenRenewalMargin time.Duration
 	// Transport replaces the default HTTP transport (tests).
 	Transport http.RoundTripper
 }
@@ -48,6 +58,7 @@ type Client struct {
 	http        *resty.Client
 	decodeError ErrorDecoder
 	auth        *Authorizer
+	limiter     *rate.Limiter // nil: no client-side limit
 }
 
 // New returns a Client for cfg. decodeError reads the service's error bodies.
@@ -68,11 +79,20 @@ func New(cfg Config, decodeError ErrorDecoder) *Client {
 	if cfg.Transport != nil {
 		rc.SetTransport(cfg.Transport)
 	}
-	return &Client{cfg: cfg, http: rc, decodeError: decodeError}
+	return &Client{cfg: cfg, http: rc, decodeError: decodeError, limiter: newLimiter(cfg.MaxRequestsPerSecond)}
 }
 
+// MaxAttempts is how many times a request may be sent in all: the first
+// time plus MaxRetries.
+func (c *Client) MaxAttempts() int { return c.cfg.MaxRetries + 1 }
+
 // SetAuthorizer sets how authenticated requests get their token.
-func (c *Client) SetAuthorizer(auth *Authorizer) { c.auth = auth }
+func (c *Client) SetAuthorizer(auth *Authorizer) {
+	if auth != nil && auth.Tokens != nil && c.cfg.TokenRenewalMargin > 0 {
+		auth.Tokens.setFixedMargin(c.cfg.TokenRenewalMargin)
+	}
+	c.auth = auth
+}
 
 // Authorizer returns the authorizer set with SetAuthorizer, or nil.
 func (c *Client) Authorizer() *Authorizer { return c.auth }
@@ -113,11 +133,18 @@ type Response struct {
 func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 	safe := req.SafeToRetry || idempotentMethod(req.Method)
 	reloggedIn := false
-	for attempt := 0; ; attempt++ {
+	retries, rateLimited := 0, 0
+	for {
+		// Wait for the limiter before taking the token, so that the token
+		// is as fresh as possible when the request leaves.
+		if err := c.waitTurn(ctx); err != nil {
+			return nil, c.canceled(req, safe, err, false)
+		}
 		token, err := c.token(ctx, req)
 		if err != nil {
 			return nil, err
 		}
+		attempt := retries + rateLimited
 		logCtx := withMasks(ctx, c.cfg.Secrets, token, req.BearerToken)
 		status, header, body, sendErr := c.send(ctx, logCtx, req, token, attempt)
 		if sendErr == nil && status >= 200 && status < 300 {
@@ -125,22 +152,28 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 			return c.decode(req, status, header, body)
 		}
 		if ctx.Err() != nil {
-			err := fmt.Errorf("%s %s %s: %w", c.cfg.Service, req.Method, req.Path, ctx.Err())
-			if !safe {
-				// The request may have reached the server before ctx ended.
-				return nil, &UncertainError{Method: req.Method, Path: req.Path, Err: err}
-			}
-			return nil, err
+			return nil, c.canceled(req, safe, ctx.Err(), true)
 		}
 		if sendErr == nil && status == http.StatusUnauthorized && token != "" && req.BearerToken == "" && !reloggedIn {
 			// The token expired or was revoked: one new login and one retry.
 			c.auth.Tokens.Invalidate(token)
 			reloggedIn = true
-			attempt--
 			continue
 		}
-		if attempt < c.cfg.MaxRetries && shouldRetry(safe, status, sendErr) {
-			delay := retryDelay(header, attempt, time.Now())
+		var budgetLeft bool
+		var step int // how many retries of this kind were made before
+		if sendErr == nil && status == http.StatusTooManyRequests {
+			// The server did not process the request: always safe to send
+			// again, on a budget of its own so that throttling does not eat
+			// the retries kept for failures.
+			budgetLeft, step = c.cfg.MaxRetries > 0 && rateLimited < maxRateLimitedRetries, rateLimited
+			rateLimited++
+		} else {
+			budgetLeft, step = retries < c.cfg.MaxRetries && shouldRetry(safe, status, sendErr), retries
+			retries++
+		}
+		if budgetLeft {
+			delay := retryDelay(header, step, time.Now())
 			logRetry(logCtx, c.cfg.Service, req, attempt+1, status, sendErr, delay)
 			if err := sleep(ctx, delay); err != nil {
 				return nil, err
@@ -149,6 +182,17 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 		}
 		return nil, c.failure(req, status, body, sendErr, safe)
 	}
+}
+
+// canceled is the error for a request interrupted by its context; sent says
+// whether the request may have left (then a non-idempotent one is uncertain).
+func (c *Client) canceled(req Request, safe bool, cause error, sent bool) error {
+	err := fmt.Errorf("%s %s %s: %w", c.cfg.Service, req.Method, req.Path, cause)
+	if sent && !safe {
+		// The request may have reached the server before ctx ended.
+		return &UncertainError{Method: req.Method, Path: req.Path, Err: err}
+	}
+	return err
 }
 
 func (c *Client) token(ctx context.Context, req Request) (string, error) {

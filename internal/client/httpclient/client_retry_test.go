@@ -31,8 +31,12 @@ func TestDoRetriesIdempotentRequests(t *testing.T) {
 				if apiErr.StatusCode != status || apiErr.Code != "boom" || apiErr.Method != method || apiErr.Path != "/things/1" || apiErr.Service != "Test" {
 					t.Fatalf("unexpected APIError %+v", apiErr)
 				}
-				if got := calls.Load(); got != 4 {
-					t.Fatalf("server saw %d requests, want 1 + MaxRetries = 4", got)
+				want := int32(4) // 1 + MaxRetries
+				if status == http.StatusTooManyRequests {
+					want = 1 + maxRateLimitedRetries // a budget of its own
+				}
+				if got := calls.Load(); got != want {
+					t.Fatalf("server saw %d requests, want %d", got, want)
 				}
 			})
 		}
@@ -172,8 +176,43 @@ func TestDoRetriesPostOn429(t *testing.T) {
 	srv = newServer(t, failingHandler(t, &calls, 1000, http.StatusTooManyRequests))
 	_, err := newTestClient(t, srv, 2).Do(context.Background(), Request{Method: http.MethodPost, Path: "/things"})
 	var uncertain *UncertainError
-	if errors.As(err, &uncertain) || !HasStatus(err, http.StatusTooManyRequests) || calls.Load() != 3 {
-		t.Fatalf("err=%T %v calls=%d, want a 429 APIError after 3 requests", err, err, calls.Load())
+	if errors.As(err, &uncertain) || !HasStatus(err, http.StatusTooManyRequests) || calls.Load() != 1+maxRateLimitedRetries {
+		t.Fatalf("err=%T %v calls=%d, want a 429 APIError after %d requests", err, err, calls.Load(), 1+maxRateLimitedRetries)
+	}
+}
+
+func TestDoRateLimitedAnswersKeepTheFailureBudget(t *testing.T) {
+	t.Parallel()
+	var calls atomic.Int32
+	// Five 429s, then three 503s, then success: MaxRetries 3 covers the
+	// 503s because the 429s are counted apart.
+	srv := newServer(t, func(w http.ResponseWriter, r *http.Request) {
+		n := calls.Add(1)
+		switch {
+		case n <= 5:
+			w.Header().Set("Retry-After", "0")
+			w.WriteHeader(http.StatusTooManyRequests)
+		case n <= 8:
+			w.WriteHeader(http.StatusServiceUnavailable)
+		default:
+			_, _ = w.Write([]byte(`{}`))
+		}
+	})
+	if _, err := newTestClient(t, srv, 3).Do(context.Background(), Request{Method: http.MethodGet, Path: "/x"}); err != nil {
+		t.Fatalf("Do: %v (after %d requests)", err, calls.Load())
+	}
+	if got := calls.Load(); got != 9 {
+		t.Fatalf("server saw %d requests, want 9", got)
+	}
+}
+
+func TestDoWithoutRetriesDoesNotRetry429(t *testing.T) {
+	t.Parallel()
+	var calls atomic.Int32
+	srv := newServer(t, failingHandler(t, &calls, 1000, http.StatusTooManyRequests))
+	_, err := newTestClient(t, srv, 0).Do(context.Background(), Request{Method: http.MethodGet, Path: "/x"})
+	if !HasStatus(err, http.StatusTooManyRequests) || calls.Load() != 1 {
+		t.Fatalf("err=%v calls=%d, want the 429 after 1 request", err, calls.Load())
 	}
 }
 

@@ -16,6 +16,9 @@ const (
 	// maxRetryAfter caps a server's Retry-After so that a broken header
 	// cannot stall an apply.
 	maxRetryAfter = 2 * time.Minute
+	// maxRateLimitedRetries is how many answers 429 a request may get
+	// before the client gives up.
+	maxRateLimitedRetries = 30
 )
 
 // retryableStatus reports whether an answer with this status may succeed if

@@ -22,6 +22,10 @@ type Token struct {
 	RefreshExpiry time.Time
 }
 
+// earlyFraction bounds the early-renewal margin to this fraction of a
+// token's lifetime.
+const earlyFraction = 50
+
 // LoginFunc obtains a new token. previous is the token being replaced (nil at
 // the first login) so that a service can use its refresh token.
 type LoginFunc func(ctx context.Context, previous *Token) (*Token, error)
@@ -31,8 +35,10 @@ type LoginFunc func(ctx context.Context, previous *Token) (*Token, error)
 // is in flight at a time however many goroutines ask for the token.
 type TokenSource struct {
 	login LoginFunc
-	// early is how long before Expiry the token is renewed.
+	// early is how long before Expiry the token is renewed, at most.
 	early time.Duration
+	// fixedMargin, when set, replaces early and the lifetime fraction.
+	fixedMargin time.Duration
 	// fallbackLifetime is assumed when the login did not say when the token expires.
 	fallbackLifetime time.Duration
 	now              func() time.Time
@@ -103,6 +109,13 @@ func (s *TokenSource) renewHeld(ctx context.Context) (*Token, error) {
 	return next, nil
 }
 
+// setFixedMargin makes the source renew tokens margin before they expire.
+func (s *TokenSource) setFixedMargin(margin time.Duration) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.fixedMargin = margin
+}
+
 // Invalidate forgets token if it is still the cached one, so that the next
 // call to Token renews it. Parallel callers that saw the same rejected token
 // cause a single renewal.
@@ -128,9 +141,15 @@ func (s *TokenSource) valid() string {
 	if s.current == nil || s.current.AccessToken == "" {
 		return ""
 	}
-	// Renew early, but no earlier than half-way through the token's
-	// lifetime, so that a short-lived token is still reused.
-	early := min(s.early, s.current.Expiry.Sub(s.obtained)/2)
+	// Renew a little early (for clock skew and requests in flight), but by
+	// no more than a fiftieth of the token's lifetime, so that every token
+	// serves at least 98% of its life: about one login per lifetime, even
+	// for short-lived tokens. A token that expires in flight costs one 401
+	// and the same single renewal.
+	early := min(s.early, s.current.Expiry.Sub(s.obtained)/earlyFraction)
+	if s.fixedMargin > 0 {
+		early = s.fixedMargin
+	}
 	if !s.current.Expiry.IsZero() && s.now().Add(early).After(s.current.Expiry) {
 		return ""
 	}

@@ -98,9 +98,33 @@ func TestTokenSourceShortLivedTokenIsReused(t *testing.T) {
 	if logins != 1 {
 		t.Fatalf("10 calls within a 2 s token's lifetime caused %d logins, want 1", logins)
 	}
-	clock.Advance(1500 * time.Millisecond)
+	clock.Advance(1900 * time.Millisecond)
+	if _, err := src.Token(context.Background()); err != nil || logins != 1 {
+		t.Fatalf("err=%v logins=%d: a token with 5%% of its life left is still used", err, logins)
+	}
+	clock.Advance(70 * time.Millisecond)
 	if _, err := src.Token(context.Background()); err != nil || logins != 2 {
-		t.Fatalf("err=%v logins=%d: a token near its end should be renewed", err, logins)
+		t.Fatalf("err=%v logins=%d: a token within its last fiftieth should be renewed", err, logins)
+	}
+}
+
+func TestTokenSourceOneLoginPerLifetime(t *testing.T) {
+	t.Parallel()
+	// Calls every 10 ms for 100 lifetimes of a 5 s token: about 100 logins
+	// (each token serves at least 98% of its life), never two per lifetime.
+	clock := &fakeClock{now: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)}
+	src := NewTokenSource(func(context.Context, *Token) (*Token, error) {
+		return &Token{AccessToken: "t", Expiry: clock.Now().Add(5 * time.Second)}, nil
+	}, time.Hour)
+	src.now = clock.Now
+	for range 100 * 500 {
+		if _, err := src.Token(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		clock.Advance(10 * time.Millisecond)
+	}
+	if got := src.Logins(); got < 100 || got > 103 {
+		t.Fatalf("%d logins over 100 token lifetimes, want 100 to 103", got)
 	}
 }
 
@@ -140,7 +164,7 @@ func TestTokenSourceFallbackLifetime(t *testing.T) {
 	if tok, _ := src.Token(ctx); tok != "tok-1" {
 		t.Fatalf("Token() = %q", tok)
 	}
-	clock.Advance(5*time.Minute - src.early - time.Second)
+	clock.Advance(5*time.Minute - 7*time.Second) // the margin is 6 s (a fiftieth)
 	if tok, _ := src.Token(ctx); tok != "tok-1" {
 		t.Fatalf("Token() = %q before the fallback lifetime ended", tok)
 	}

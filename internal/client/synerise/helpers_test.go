@@ -27,6 +27,12 @@ func newClient(cfg Config) *Client {
 	return New(cfg, httpclient.Config{Timeout: 5 * time.Second, MaxRetries: 2})
 }
 
+// newRenewingClient is newClient renewing its tokens 1.5 s before they
+// expire, for the renewal tests (2 s tokens, checked after 1.6 s).
+func newRenewingClient(cfg Config) *Client {
+	return New(cfg, httpclient.Config{Timeout: 5 * time.Second, MaxRetries: 2, TokenRenewalMargin: 1500 * time.Millisecond})
+}
+
 // apiKeyConfig is the workspace API-key mode.
 func apiKeyConfig(ts *emulator.TestServer) Config {
 	env := ts.Env()

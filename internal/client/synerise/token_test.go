@@ -52,7 +52,7 @@ func TestWorkspaceTokenPastHalfLife(t *testing.T) {
 	t.Parallel()
 	ts := startEmulator(t, emulator.Faults{TokenTTLSeconds: 2})
 	ctx := context.Background()
-	key, user := newClient(apiKeyConfig(ts)), newClient(mfaUserConfig(ts))
+	key, user := newRenewingClient(apiKeyConfig(ts)), newRenewingClient(mfaUserConfig(ts))
 	first := map[*Client]string{}
 	for _, c := range []*Client{key, user} {
 		tok, _, err := c.WorkspaceToken(ctx)
@@ -80,7 +80,7 @@ func TestWorkspaceTokenPastHalfLife(t *testing.T) {
 func TestUserTokenRenewedByNewLogin(t *testing.T) {
 	t.Parallel()
 	ts := startEmulator(t, emulator.Faults{TokenTTLSeconds: 2})
-	c := newClient(mfaUserConfig(ts))
+	c := newRenewingClient(mfaUserConfig(ts))
 	ctx := context.Background()
 	if _, err := c.ListWorkspaces(ctx); err != nil {
 		t.Fatal(err)

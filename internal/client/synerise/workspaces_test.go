@@ -42,7 +42,7 @@ func TestAPIKeyMode(t *testing.T) {
 func TestAPIKeyRenewalUsesRefresh(t *testing.T) {
 	t.Parallel()
 	ts := startEmulator(t, emulator.Faults{TokenTTLSeconds: 2})
-	c := newClient(apiKeyConfig(ts))
+	c := newRenewingClient(apiKeyConfig(ts))
 	ctx := context.Background()
 	if _, err := c.GetCurrentWorkspace(ctx); err != nil {
 		t.Fatal(err)
