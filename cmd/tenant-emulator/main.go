@@ -59,6 +59,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.Float64Var(&c.opts.Faults.ErrorRate, "error-rate", 0, "fault: probability of answering 503")
 	fs.IntVar(&c.opts.Faults.RateLimitPerSecond, "rate-limit-per-second", 0, "fault: API requests per second before 429 (0 = off)")
 	fs.Float64Var(&c.opts.Faults.DropRate, "drop-rate", 0, "fault: probability of closing the connection without answering")
+	fs.Float64Var(&c.opts.Faults.DropAfterCommitRate, "drop-after-commit-rate", 0, "fault: probability of serving a request, then closing the connection without answering")
 	fs.IntVar(&c.opts.Faults.TokenTTLSeconds, "token-ttl-seconds", 0, "fault: lifetime of every minted token (0 = service defaults)")
 	fs.DurationVar(&c.opts.CryptrProvisioningDelay, "cryptr-provisioning-delay", 2*time.Second, "time a new Cryptr organization stays pending")
 	fs.DurationVar(&c.opts.CyrismaProvisioningDelay, "cyrisma-provisioning-delay", time.Second, "time a new Cyrisma instance stays unreadable")

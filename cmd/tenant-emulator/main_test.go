@@ -76,13 +76,14 @@ func TestParseFlags(t *testing.T) {
 		t.Fatalf("defaults: %+v %v", c, err)
 	}
 	c, err = parseFlags([]string{"-latency-ms", "5", "-error-rate", "0.1", "-rate-limit-per-second", "3",
-		"-drop-rate", "0.2", "-token-ttl-seconds", "4", "-cryptr-provisioning-delay", "50ms"}, io.Discard)
+		"-drop-rate", "0.2", "-drop-after-commit-rate", "0.3", "-token-ttl-seconds", "4",
+		"-cryptr-provisioning-delay", "50ms"}, io.Discard)
 	f := c.opts.Faults
 	if err != nil || f.LatencyMS != 5 || f.ErrorRate != 0.1 || f.RateLimitPerSecond != 3 || f.DropRate != 0.2 ||
-		f.TokenTTLSeconds != 4 || c.opts.CryptrProvisioningDelay != 50*time.Millisecond {
+		f.DropAfterCommitRate != 0.3 || f.TokenTTLSeconds != 4 || c.opts.CryptrProvisioningDelay != 50*time.Millisecond {
 		t.Fatalf("flags: %+v %v", c, err)
 	}
-	for _, bad := range [][]string{{"-nope"}, {"-error-rate", "2"}, {"extra"}} {
+	for _, bad := range [][]string{{"-nope"}, {"-error-rate", "2"}, {"-drop-after-commit-rate", "-0.1"}, {"extra"}} {
 		if _, err := parseFlags(bad, io.Discard); err == nil {
 			t.Errorf("%v: want an error", bad)
 		}

@@ -25,6 +25,9 @@ func (s *Server) registerAdmin(mux *http.ServeMux) {
 		httpjson.Write(w, http.StatusOK, s.Faults())
 	})
 	mux.HandleFunc("PUT /_emulator/faults", s.handlePutFaults)
+	mux.HandleFunc("GET /_emulator/state", func(w http.ResponseWriter, _ *http.Request) {
+		httpjson.Write(w, http.StatusOK, s.State())
+	})
 }
 
 // handlePutFaults replaces the faults with the full JSON object in the body;

@@ -13,11 +13,12 @@ import (
 // Faults are the faults injected into API requests; every zero value means
 // "off". Rates are probabilities in [0, 1].
 type Faults struct {
-	LatencyMS          int     `json:"latency_ms"`
-	ErrorRate          float64 `json:"error_rate"`
-	RateLimitPerSecond int     `json:"rate_limit_per_second"`
-	DropRate           float64 `json:"drop_rate"`
-	TokenTTLSeconds    int     `json:"token_ttl_seconds"`
+	LatencyMS           int     `json:"latency_ms"`
+	ErrorRate           float64 `json:"error_rate"`
+	RateLimitPerSecond  int     `json:"rate_limit_per_second"`
+	DropRate            float64 `json:"drop_rate"`
+	DropAfterCommitRate float64 `json:"drop_after_commit_rate"`
+	TokenTTLSeconds     int     `json:"token_ttl_seconds"`
 }
 
 // Validate reports a negative value or a rate outside [0, 1].
@@ -29,23 +30,51 @@ func (f Faults) Validate() error {
 		return errors.New("rate_limit_per_second must be >= 0")
 	case f.TokenTTLSeconds < 0:
 		return errors.New("token_ttl_seconds must be >= 0")
-	case !(f.ErrorRate >= 0 && f.ErrorRate <= 1):
+	case !validRate(f.ErrorRate):
 		return errors.New("error_rate must be between 0 and 1")
-	case !(f.DropRate >= 0 && f.DropRate <= 1):
+	case !validRate(f.DropRate):
 		return errors.New("drop_rate must be between 0 and 1")
+	case !validRate(f.DropAfterCommitRate):
+		return errors.New("drop_after_commit_rate must be between 0 and 1")
 	}
 	return nil
 }
 
-// faultInjector holds the current faults and the rate-limit window.
+// validRate reports whether r is a probability (NaN is not).
+func validRate(r float64) bool { return r >= 0 && r <= 1 }
+
+// Kinds of injected faults, as counted in FaultCounts.
+const (
+	faultRateLimited        = "rate_limited"
+	faultError              = "error"
+	faultDropped            = "dropped"
+	faultDroppedAfterCommit = "dropped_after_commit"
+)
+
+// verdict is what serve does with a request once the faults are applied.
+type verdict int
+
+const (
+	verdictServe        verdict = iota // serve it normally
+	verdictServeAndDrop                // serve it, throw the answer away, close the connection
+	verdictDone                        // already answered (or dropped): do nothing more
+)
+
+// faultInjector holds the current faults and one rate-limit window per
+// service.
 type faultInjector struct {
-	mu          sync.Mutex
-	faults      Faults
-	windowStart time.Time
-	windowCount int
+	mu      sync.Mutex
+	faults  Faults
+	windows map[string]*rateWindow // by service, see serviceOf
+
+	// record counts an injected fault; it is called before the fault acts,
+	// so that a client seeing the fault also sees it counted.
+	record func(kind string)
 }
 
-func newFaultInjector(f Faults) *faultInjector { return &faultInjector{faults: f} }
+func newFaultInjector(f Faults, record func(kind string)) *faultInjector {
+	return &faultInjector{faults: f, windows: map[string]*rateWindow{}, record: record}
+}
 
 func (fi *faultInjector) get() Faults {
 	fi.mu.Lock()
@@ -53,46 +82,31 @@ func (fi *faultInjector) get() Faults {
 	return fi.faults
 }
 
-// set replaces the faults and restarts the rate-limit window.
+// set replaces the faults and restarts every rate-limit window.
 func (fi *faultInjector) set(f Faults) {
 	fi.mu.Lock()
 	defer fi.mu.Unlock()
 	fi.faults = f
-	fi.windowStart, fi.windowCount = time.Time{}, 0
-}
-
-// overLimit records one request in the current one-second window (which
-// starts at the first request after the previous window ended) and reports
-// whether it exceeds the limit.
-func (fi *faultInjector) overLimit(now time.Time) bool {
-	fi.mu.Lock()
-	defer fi.mu.Unlock()
-	limit := fi.faults.RateLimitPerSecond
-	if limit <= 0 {
-		return false
-	}
-	if fi.windowStart.IsZero() || now.Sub(fi.windowStart) >= time.Second {
-		fi.windowStart, fi.windowCount = now, 0
-	}
-	fi.windowCount++
-	return fi.windowCount > limit
+	fi.windows = map[string]*rateWindow{}
 }
 
 // apply injects the configured faults, in the contract's order: rate limit,
-// drop, latency, error. It reports whether the request should still be
-// served normally.
-func (fi *faultInjector) apply(w http.ResponseWriter, r *http.Request) bool {
-	if fi.overLimit(time.Now()) {
+// drop, latency, error, then drop after commit, and reports what to do with
+// the request. Every fault injected is recorded first.
+func (fi *faultInjector) apply(w http.ResponseWriter, r *http.Request) verdict {
+	if fi.overLimit(serviceOf(r.URL.Path), time.Now()) {
+		fi.record(faultRateLimited)
 		w.Header().Set("Retry-After", "1")
 		httpjson.Write(w, http.StatusTooManyRequests, map[string]string{
 			"error": "rate_limited", "message": "rate limit exceeded, retry after 1 second",
 		})
-		return false
+		return verdictDone
 	}
 	f := fi.get()
 	if f.DropRate > 0 && rand.Float64() < f.DropRate {
+		fi.record(faultDropped)
 		drop(w)
-		return false
+		return verdictDone
 	}
 	if f.LatencyMS > 0 {
 		t := time.NewTimer(time.Duration(f.LatencyMS) * time.Millisecond)
@@ -100,16 +114,21 @@ func (fi *faultInjector) apply(w http.ResponseWriter, r *http.Request) bool {
 		case <-t.C:
 		case <-r.Context().Done():
 			t.Stop()
-			return false
+			return verdictDone
 		}
 	}
 	if f.ErrorRate > 0 && rand.Float64() < f.ErrorRate {
+		fi.record(faultError)
 		httpjson.Write(w, http.StatusServiceUnavailable, map[string]string{
 			"error": "service_unavailable", "message": "injected fault",
 		})
-		return false
+		return verdictDone
 	}
-	return true
+	if f.DropAfterCommitRate > 0 && rand.Float64() < f.DropAfterCommitRate {
+		fi.record(faultDroppedAfterCommit)
+		return verdictServeAndDrop
+	}
+	return verdictServe
 }
 
 // drop closes the connection without answering. When the connection cannot

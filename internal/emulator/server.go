@@ -35,13 +35,6 @@ type Fixtures struct {
 	SyneriseSecondWorkspaceUUID  string
 }
 
-// RequestCounts counts API requests: the total and per route pattern
-// ("METHOD /path/{wildcard}"; unmatched requests under "unmatched").
-type RequestCounts struct {
-	Total  int            `json:"total"`
-	Routes map[string]int `json:"routes"`
-}
-
 // Server is the in-memory emulator of the Cryptr, Cyrisma and Synerise APIs
 // plus its admin API, all served by one handler.
 type Server struct {
@@ -60,9 +53,9 @@ type Server struct {
 func New(opts Options) *Server {
 	s := &Server{
 		mux:    http.NewServeMux(),
-		faults: newFaultInjector(opts.Faults),
 		counts: RequestCounts{Routes: map[string]int{}},
 	}
+	s.faults = newFaultInjector(opts.Faults, s.countFault)
 	ttl := s.tokenTTL
 	s.cryptr = cryptr.New(cryptr.Options{TokenTTL: ttl, ProvisioningDelay: opts.CryptrProvisioningDelay})
 	s.cyrisma = cyrisma.New(cyrisma.Options{TokenTTL: ttl, ProvisioningDelay: opts.CyrismaProvisioningDelay})
@@ -87,47 +80,13 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	_, pattern := s.mux.Handler(r)
 	s.count(routeKey(r.Method, pattern))
-	if !s.faults.apply(w, r) {
-		return
+	switch s.faults.apply(w, r) {
+	case verdictDone:
+	case verdictServeAndDrop:
+		s.serveAndDrop(w, r)
+	default:
+		s.mux.ServeHTTP(w, r)
 	}
-	s.mux.ServeHTTP(w, r)
-}
-
-// routeKey turns a matched pattern into "METHOD /path"; patterns registered
-// without a method get the request's method.
-func routeKey(method, pattern string) string {
-	if pattern == "" {
-		return "unmatched"
-	}
-	if m, path, ok := strings.Cut(pattern, " "); ok && m != "" && !strings.Contains(m, "/") {
-		return m + " " + strings.TrimSpace(path)
-	}
-	return method + " " + pattern
-}
-
-func (s *Server) count(key string) {
-	s.countMu.Lock()
-	defer s.countMu.Unlock()
-	s.counts.Total++
-	s.counts.Routes[key]++
-}
-
-// RequestCounts returns a copy of the API request counts.
-func (s *Server) RequestCounts() RequestCounts {
-	s.countMu.Lock()
-	defer s.countMu.Unlock()
-	c := RequestCounts{Total: s.counts.Total, Routes: make(map[string]int, len(s.counts.Routes))}
-	for k, v := range s.counts.Routes {
-		c.Routes[k] = v
-	}
-	return c
-}
-
-// ResetRequestCounts sets every request count back to zero.
-func (s *Server) ResetRequestCounts() {
-	s.countMu.Lock()
-	defer s.countMu.Unlock()
-	s.counts = RequestCounts{Routes: map[string]int{}}
 }
 
 // SetFaults replaces the injected faults.

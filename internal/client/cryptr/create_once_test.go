@@ -2,43 +2,13 @@ package cryptr
 
 import (
 	"context"
-	"errors"
-	"net/http"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
+	"github.com/tenantops/terraform-provider-tenant/internal/client/clienttest"
 	"github.com/tenantops/terraform-provider-tenant/internal/client/httpclient"
 )
-
-// losingTransport loses the answer to the first POST whose path ends with
-// suffix: after the server applied it (lostAfter) or before it was sent.
-type losingTransport struct {
-	suffix    string
-	lostAfter bool
-	mu        sync.Mutex
-	done      bool
-}
-
-func (l *losingTransport) RoundTrip(r *http.Request) (*http.Response, error) {
-	l.mu.Lock()
-	lose := !l.done && r.Method == http.MethodPost && strings.HasSuffix(r.URL.Path, l.suffix)
-	if lose {
-		l.done = true
-	}
-	l.mu.Unlock()
-	if !lose {
-		return http.DefaultTransport.RoundTrip(r)
-	}
-	if l.lostAfter {
-		resp, err := http.DefaultTransport.RoundTrip(r)
-		if err == nil {
-			_ = resp.Body.Close()
-		}
-	}
-	return nil, errors.New("connection reset by peer (test)")
-}
 
 // TestEveryCreateIsMadeOnceWhenItsAnswerIsLost: for every Cryptr create,
 // an answer lost after the API applied the request yields the object made
@@ -128,13 +98,13 @@ func TestEveryCreateIsMadeOnceWhenItsAnswerIsLost(t *testing.T) {
 				if _, err := setup.WaitOrganizationProvisioned(ctx, org.Domain, pollInterval); err != nil {
 					t.Fatal(err)
 				}
-				lossy := &losingTransport{suffix: tc.suffix, lostAfter: lostAfter}
+				lossy := &clienttest.LosingTransport{Suffix: tc.suffix, AfterCommit: lostAfter}
 				c := New(configFor(ts), httpclient.Config{Timeout: 5 * time.Second, MaxRetries: 2, Transport: lossy})
 				got, err := tc.create(ctx, c, org.Domain)
 				if err != nil || got == "" {
 					t.Fatalf("create = %q, %v; want the object", got, err)
 				}
-				if !lossy.done {
+				if !lossy.Lost() {
 					t.Fatal("the test transport lost nothing: the case tests nothing")
 				}
 				n, err := tc.count(ctx, setup, org.Domain)

@@ -2,44 +2,13 @@ package cyrisma
 
 import (
 	"context"
-	"errors"
-	"net/http"
-	"strings"
-	"sync"
 	"testing"
 	"time"
 
+	"github.com/tenantops/terraform-provider-tenant/internal/client/clienttest"
 	"github.com/tenantops/terraform-provider-tenant/internal/client/httpclient"
 	"github.com/tenantops/terraform-provider-tenant/internal/emulator"
 )
-
-// losingTransport loses the answer to the first POST whose path ends with
-// suffix: after the server applied it (lostAfter) or before it was sent.
-type losingTransport struct {
-	suffix    string
-	lostAfter bool
-	mu        sync.Mutex
-	done      bool
-}
-
-func (l *losingTransport) RoundTrip(r *http.Request) (*http.Response, error) {
-	l.mu.Lock()
-	lose := !l.done && r.Method == http.MethodPost && strings.HasSuffix(r.URL.Path, l.suffix)
-	if lose {
-		l.done = true
-	}
-	l.mu.Unlock()
-	if !lose {
-		return http.DefaultTransport.RoundTrip(r)
-	}
-	if l.lostAfter {
-		resp, err := http.DefaultTransport.RoundTrip(r)
-		if err == nil {
-			_ = resp.Body.Close()
-		}
-	}
-	return nil, errors.New("connection reset by peer (test)")
-}
 
 // TestCreatesAreMadeOnceWhenTheirAnswerIsLost: an instance or user create
 // whose answer is lost after the API applied it is found by its natural key
@@ -62,8 +31,8 @@ func TestCreatesAreMadeOnceWhenTheirAnswerIsLost(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, lostAfter := range []bool{true, false} {
-		lossy := func(suffix string) (*Client, *losingTransport) {
-			l := &losingTransport{suffix: suffix, lostAfter: lostAfter}
+		lossy := func(suffix string) (*Client, *clienttest.LosingTransport) {
+			l := &clienttest.LosingTransport{Suffix: suffix, AfterCommit: lostAfter}
 			return New(Config{
 				APIURL: configFor(ts).APIURL, APIKey: configFor(ts).APIKey, APISecret: configFor(ts).APISecret,
 				LookupWait: 2 * time.Second,
@@ -74,8 +43,8 @@ func TestCreatesAreMadeOnceWhenTheirAnswerIsLost(t *testing.T) {
 		c, l := lossy("/instances/create")
 		short := "lost-" + suffix
 		created, err := c.CreateInstance(ctx, standardInput(org.InstanceID, "Lost "+suffix, short))
-		if err != nil || created.InstanceID == "" || !l.done {
-			t.Fatalf("lost %s: CreateInstance = %+v, %v (lost: %v)", suffix, created, err, l.done)
+		if err != nil || created.InstanceID == "" || !l.Lost() {
+			t.Fatalf("lost %s: CreateInstance = %+v, %v (lost: %v)", suffix, created, err, l.Lost())
 		}
 		if _, err := setup.WaitInstanceReadable(ctx, created.InstanceID, pollInterval); err != nil {
 			t.Fatal(err)
@@ -91,8 +60,8 @@ func TestCreatesAreMadeOnceWhenTheirAnswerIsLost(t *testing.T) {
 		c, l = lossy("/users/create")
 		username := "lost-" + suffix + "@lossy.example"
 		user, err := c.CreateUser(ctx, userInput(org.InstanceID, username))
-		if err != nil || user.ID == "" || !l.done {
-			t.Fatalf("lost %s: CreateUser = %+v, %v (lost: %v)", suffix, user, err, l.done)
+		if err != nil || user.ID == "" || !l.Lost() {
+			t.Fatalf("lost %s: CreateUser = %+v, %v (lost: %v)", suffix, user, err, l.Lost())
 		}
 		users, err := setup.ListUsers(ctx)
 		if err != nil {

@@ -128,11 +128,15 @@ type Response struct {
 	Body       []byte
 }
 
-// Do sends req, retrying as the method and the answer allow, re-logging in
-// once on a 401, and decodes the answer.
+// Do sends req, retrying as the method and the answer allow, renewing the
+// token on a 401 (unless the token it just renewed is refused too), and
+// decodes the answer.
 func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 	safe := req.SafeToRetry || idempotentMethod(req.Method)
-	reloggedIn := false
+	// A 401 renews the token once and retries. Only a token obtained by
+	// this call's own renewal being refused too ends the call: a token that
+	// merely expired while a long retry sequence waited is renewed again.
+	relogins, renewedToken := 0, ""
 	retries, rateLimited := 0, 0
 	for {
 		// Wait for the limiter before taking the token, so that the token
@@ -154,10 +158,14 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 		if ctx.Err() != nil {
 			return nil, c.canceled(req, safe, ctx.Err(), true)
 		}
-		if sendErr == nil && status == http.StatusUnauthorized && token != "" && req.BearerToken == "" && !reloggedIn {
-			// The token expired or was revoked: one new login and one retry.
+		if relogins > 0 && renewedToken == "" {
+			renewedToken = token
+		}
+		if sendErr == nil && status == http.StatusUnauthorized && token != "" && req.BearerToken == "" &&
+			token != renewedToken && relogins < maxRelogins {
+			// The token expired or was revoked: a new login and a retry.
 			c.auth.Tokens.Invalidate(token)
-			reloggedIn = true
+			relogins, renewedToken = relogins+1, ""
 			continue
 		}
 		var budgetLeft bool
@@ -240,7 +248,7 @@ func (c *Client) send(ctx, logCtx context.Context, req Request, token string, at
 func (c *Client) decode(req Request, status int, header http.Header, body []byte) (*Response, error) {
 	if req.Result != nil && len(body) > 0 {
 		if err := json.Unmarshal(body, req.Result); err != nil {
-			err = fmt.Errorf("%s API: %s %s answered %d with a body that is not the expected JSON: %w", c.cfg.Service, req.Method, req.Path, status, err)
+			err = &DecodeError{Service: c.cfg.Service, Method: req.Method, Path: req.Path, StatusCode: status, Err: err}
 			if !req.SafeToRetry && !idempotentMethod(req.Method) {
 				// The request was applied, but what it made is unknown.
 				return nil, &UncertainError{Method: req.Method, Path: req.Path, Err: err}

@@ -113,3 +113,35 @@ func TestDoLoginErrorIsReturned(t *testing.T) {
 		t.Fatalf("a request was sent without a token")
 	}
 }
+
+// TestDoRenewsATokenThatExpiresDuringRetries: a 401, a renewal, a 503 while
+// another caller renews the token again, then a 401 on that third token:
+// each expired token is renewed (the call is not failed because it already
+// renewed once), and the call succeeds.
+func TestDoRenewsATokenThatExpiresDuringRetries(t *testing.T) {
+	t.Parallel()
+	var calls atomic.Int32
+	logins := &loginCounter{}
+	src := NewTokenSource(logins.login, time.Hour)
+	srv := newServer(t, func(w http.ResponseWriter, r *http.Request) {
+		switch n := calls.Add(1); {
+		case n == 1: // tok-1 expired
+			writeJSON(w, http.StatusUnauthorized, testErrorBody{Code: "expired"})
+		case n == 2: // tok-2 accepted, the service fails, and another caller renews the token
+			src.Invalidate("tok-2")
+			writeJSON(w, http.StatusServiceUnavailable, testErrorBody{Code: "down"})
+		case n == 3: // tok-3 expired in flight
+			writeJSON(w, http.StatusUnauthorized, testErrorBody{Code: "expired"})
+		default:
+			writeJSON(w, http.StatusOK, map[string]any{})
+		}
+	})
+	c := newTestClient(t, srv, 3)
+	c.SetAuthorizer(&Authorizer{Tokens: src, Header: func(tok string) string { return "Token " + tok }})
+	if _, err := c.Do(context.Background(), Request{Method: http.MethodGet, Path: "/x"}); err != nil {
+		t.Fatalf("Do: %v (after %d requests)", err, calls.Load())
+	}
+	if calls.Load() != 4 || logins.count() != 4 {
+		t.Fatalf("calls=%d logins=%d, want 4 and 4", calls.Load(), logins.count())
+	}
+}

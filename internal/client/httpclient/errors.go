@@ -102,3 +102,21 @@ func (e *UncertainError) Unwrap() error { return e.Err }
 func MissingTokenError(service, path string) *APIError {
 	return &APIError{Service: service, Method: http.MethodPost, Path: path, StatusCode: http.StatusOK, Message: "the login answer has no token"}
 }
+
+// DecodeError reports a 2xx answer whose body is not the JSON the client
+// expected (a broken proxy, an API change).
+type DecodeError struct {
+	Service      string
+	Method, Path string
+	StatusCode   int
+	// Err is the JSON decoding error.
+	Err error
+}
+
+// Error implements error.
+func (e *DecodeError) Error() string {
+	return fmt.Sprintf("%s API: %s %s answered %d with a body that is not the expected JSON: %v", e.Service, e.Method, e.Path, e.StatusCode, e.Err)
+}
+
+// Unwrap returns the JSON decoding error.
+func (e *DecodeError) Unwrap() error { return e.Err }

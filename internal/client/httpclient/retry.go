@@ -2,6 +2,8 @@ package httpclient
 
 import (
 	"context"
+	"errors"
+	"math"
 	"math/rand/v2"
 	"net/http"
 	"strconv"
@@ -19,6 +21,8 @@ const (
 	// maxRateLimitedRetries is how many answers 429 a request may get
 	// before the client gives up.
 	maxRateLimitedRetries = 30
+	// maxRelogins bounds the renewals after a 401 within one request.
+	maxRelogins = 3
 )
 
 // retryableStatus reports whether an answer with this status may succeed if
@@ -77,9 +81,12 @@ func parseRetryAfter(value string, now time.Time) (time.Duration, bool) {
 		return 0, false
 	}
 	var d time.Duration
-	if seconds, err := strconv.ParseFloat(value, 64); err == nil {
-		if seconds < 0 {
+	if seconds, err := strconv.ParseFloat(value, 64); err == nil || errors.Is(err, strconv.ErrRange) {
+		switch {
+		case math.IsNaN(seconds) || seconds < 0:
 			return 0, false
+		case seconds >= maxRetryAfter.Seconds(): // also +Inf, before it overflows a Duration
+			return maxRetryAfter, true
 		}
 		d = time.Duration(seconds * float64(time.Second))
 	} else if at, err := http.ParseTime(value); err == nil {

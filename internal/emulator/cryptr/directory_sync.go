@@ -85,6 +85,7 @@ func (s *Service) handleCreateDirectorySync(w http.ResponseWriter, r *http.Reque
 	}
 	now := s.now()
 	d := &directorySync{id: connNewUUID(), active: true, token: dirSyncToken(o.domain, env), createdAt: now, updatedAt: now}
+	s.secrets.Add(d.token)
 	s.conns.dirSyncs[key] = d
 	httpjson.Write(w, http.StatusCreated, d.toJSON(o.domain, env, true))
 }
@@ -151,6 +152,7 @@ func (s *Service) handleResetDirectorySyncToken(w http.ResponseWriter, r *http.R
 		return
 	}
 	d.token = dirSyncToken(o.domain, apiEnv(r))
+	s.secrets.Add(d.token)
 	d.updatedAt = s.now()
 	httpjson.Write(w, http.StatusOK, d.toJSON(o.domain, apiEnv(r), true))
 }

@@ -47,7 +47,10 @@ func (s *Service) mintToken(key apiKey, issuer string) string {
 		Iat: iat, Exp: iat + s.tokenTTL(), Scp: tokenScopes,
 	})
 	signingInput := b64.EncodeToString(h) + "." + b64.EncodeToString(c)
-	return signingInput + "." + b64.EncodeToString(s.sign(signingInput))
+	tok := signingInput + "." + b64.EncodeToString(s.sign(signingInput))
+	s.secrets.Add(tok)
+	s.tokensMinted.Add(1)
+	return tok
 }
 
 func (s *Service) sign(input string) []byte {

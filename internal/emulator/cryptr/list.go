@@ -40,7 +40,7 @@ func pageParams(p params) (page, perPage int) {
 func writePage[T any](w http.ResponseWriter, page, perPage int, items []T) {
 	total := len(items)
 	data := []T{}
-	if page <= total { // also guards (page-1)*perPage against overflow
+	if page-1 < (total+perPage-1)/perPage { // the page has items; also guards (page-1)*perPage against overflow
 		start := (page - 1) * perPage
 		data = append(data, items[start:min(total, start+perPage)]...)
 	}

@@ -57,9 +57,12 @@ func (s *Service) handleCreateOrganization(w http.ResponseWriter, r *http.Reques
 	domain := slugify(*in.name)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if o, ok := s.orgs[domain]; ok && !o.deleted {
-		writeValidation(w, map[string][]string{"name": {"has already been taken"}})
-		return
+	if o, ok := s.orgs[domain]; ok {
+		if !o.deleted {
+			writeValidation(w, map[string][]string{"name": {"has already been taken"}})
+			return
+		}
+		s.replaced = append(s.replaced, o)
 	}
 	now := s.now()
 	s.seq++

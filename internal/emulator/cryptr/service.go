@@ -5,7 +5,10 @@ import (
 	"encoding/hex"
 	"net/http"
 	"sync"
+	"sync/atomic"
 	"time"
+
+	"github.com/tenantops/terraform-provider-tenant/internal/emulator/secretlog"
 )
 
 // Demo account and API keys. They are fixed so that env files stay valid
@@ -50,9 +53,14 @@ type Service struct {
 	signingKey []byte
 	kid        string
 
-	mu   sync.Mutex
-	orgs map[string]*organization // by domain, tombstones included
-	seq  int64
+	mu       sync.Mutex
+	orgs     map[string]*organization // by domain, tombstones included
+	replaced []*organization          // tombstones whose domain was reused, for State
+	seq      int64
+
+	secrets *secretlog.Log // every token and key handed out, for IssuedSecrets
+	// tokensMinted counts the access tokens minted, for TokensMinted.
+	tokensMinted atomic.Int64
 
 	// One store per group of objects, each guarded by mu too.
 	sso    *ssoStore        // SSO connections, redirect URIs
@@ -78,6 +86,7 @@ func New(opts Options) *Service {
 		conns:      newConnectionStore(),
 		people:     newPeopleStore(),
 		hooks:      newWebhookStore(),
+		secrets:    secretlog.New(0),
 	}
 }
 

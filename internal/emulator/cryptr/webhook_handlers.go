@@ -67,6 +67,7 @@ func (s *Service) handleCreateWebhook(w http.ResponseWriter, r *http.Request) {
 		signatureKey: webhookSignatureKey(), createdAt: now, updatedAt: now,
 	}
 	st.webhooks[h.id] = h
+	s.secrets.Add(h.signatureKey)
 	httpjson.Write(w, http.StatusCreated, h.toJSON())
 }
 

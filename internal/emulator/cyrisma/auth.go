@@ -50,6 +50,8 @@ func (s *Service) handleLogin(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		access, refresh := s.auth.issuePair(now, ttl)
+		s.secrets.Add(access, refresh)
+		s.tokensMinted.Add(1)
 		httpjson.Write(w, http.StatusOK, loginResponse{access, "access", expiresIn(ttl), refresh, ""})
 	case "refresh_token":
 		rt := f.get("refresh_token", "RefreshToken")
@@ -62,6 +64,8 @@ func (s *Service) handleLogin(w http.ResponseWriter, r *http.Request) {
 			writeError(w, http.StatusBadRequest, errInvalidGrant, "unknown or expired refresh token")
 			return
 		}
+		s.secrets.Add(access)
+		s.tokensMinted.Add(1)
 		httpjson.Write(w, http.StatusOK, loginResponse{access, "access", expiresIn(ttl), rt, ""})
 	default:
 		writeError(w, http.StatusBadRequest, errUnsupportedGrantType, "grant_type "+grant+" is not supported")
@@ -84,11 +88,9 @@ func (s *Service) handleRegenPass(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, errInvalidGrant, "invalid API key or secret")
 		return
 	}
-	httpjson.Write(w, http.StatusOK, map[string]string{
-		"success": "1",
-		"message": "",
-		"newPass": s.auth.rotateSecret(),
-	})
+	secret := s.auth.rotateSecret()
+	s.secrets.Add(secret)
+	httpjson.Write(w, http.StatusOK, map[string]string{"success": "1", "message": "", "newPass": secret})
 }
 
 // authed wraps next so that it only runs with a valid

@@ -51,6 +51,7 @@ func (s *Service) handleCreateInstance(w http.ResponseWriter, r *http.Request) {
 		err.write(w)
 		return
 	}
+	s.secrets.Add(in.AgentKey)
 	httpjson.Write(w, http.StatusOK, map[string]string{"instance_id": in.InstanceID, "agent_key": in.AgentKey})
 }
 

@@ -3,7 +3,10 @@ package cyrisma
 import (
 	"net/http"
 	"sync"
+	"sync/atomic"
 	"time"
+
+	"github.com/tenantops/terraform-provider-tenant/internal/emulator/secretlog"
 )
 
 // Fixed demo credentials and seed values of the emulated partner account.
@@ -43,13 +46,16 @@ type Service struct {
 	auth      *authStore
 	instances *instanceStore
 	users     *userStore
-	mu        sync.Mutex // guards now
+	secrets   *secretlog.Log // every token and secret handed out, for IssuedSecrets
+	// tokensMinted counts the access tokens minted, for TokensMinted.
+	tokensMinted atomic.Int64
+	mu           sync.Mutex // guards now
 }
 
 // New returns a Service seeded with the demo credentials and the root
 // organization instance.
 func New(opts Options) *Service {
-	s := &Service{opts: opts, now: time.Now}
+	s := &Service{opts: opts, now: time.Now, secrets: secretlog.New(0)}
 	s.auth = newAuthStore(DemoAPIKey, DemoAPISecret)
 	s.instances = newInstanceStore()
 	s.users = newUserStore()

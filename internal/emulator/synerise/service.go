@@ -4,7 +4,10 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
+
+	"github.com/tenantops/terraform-provider-tenant/internal/emulator/secretlog"
 )
 
 // defaultTokenTTL is the JWT lifetime when Options.TokenTTL gives none.
@@ -26,13 +29,16 @@ type Service struct {
 	mu     sync.Mutex // guards now
 	now    func() time.Time
 
-	ipPolicies ipPolicies // the mutable state: one IP policy per workspace
+	ipPolicies ipPolicies     // the mutable state: one IP policy per workspace
+	secrets    *secretlog.Log // every token minted, for IssuedSecrets
+	// tokensMinted counts the access tokens minted, for TokensMinted.
+	tokensMinted atomic.Int64
 }
 
 // New returns a Service with the seeded users, workspaces and API key and a
 // freshly generated RSA 2048 signing key.
 func New(opts Options) *Service {
-	return &Service{opts: opts, signer: newSigner(), now: time.Now}
+	return &Service{opts: opts, signer: newSigner(), now: time.Now, secrets: secretlog.New(0)}
 }
 
 // clock returns the current time.

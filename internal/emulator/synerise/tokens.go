@@ -67,7 +67,12 @@ func (s *Service) mint(c claims) (string, error) {
 	var id [12]byte
 	_, _ = rand.Read(id[:])
 	c.JTI = hex.EncodeToString(id[:])
-	return s.signer.sign(c)
+	tok, err := s.signer.sign(c)
+	if err == nil {
+		s.secrets.Add(tok)
+		s.tokensMinted.Add(1)
+	}
+	return tok, err
 }
 
 // authenticate verifies the Bearer token of r and checks that its kind is

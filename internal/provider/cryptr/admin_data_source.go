@@ -6,6 +6,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/tenantops/terraform-provider-tenant/internal/client/httpclient"
@@ -45,7 +46,7 @@ func NewAdminDataSource() datasource.DataSource {
 // Schema describes the data source.
 func (d *AdminDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := adminDataAttributes()
-	attrs["organization_domain"] = schema.StringAttribute{Required: true, MarkdownDescription: "Domain of the organization."}
+	attrs["organization_domain"] = schema.StringAttribute{Required: true, MarkdownDescription: "Domain of the organization.", Validators: []validator.String{connDomainValidator()}}
 	attrs["email"] = schema.StringAttribute{Required: true, MarkdownDescription: "Email address of the admin to read.", Validators: peopleEmailValidators()}
 	resp.Schema = schema.Schema{MarkdownDescription: "Reads one admin of a Cryptr organization by email.", Attributes: attrs}
 }
@@ -93,7 +94,7 @@ func (d *AdminsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists every admin of a Cryptr organization (all pages), newest first.",
 		Attributes: map[string]schema.Attribute{
-			"organization_domain": schema.StringAttribute{Required: true, MarkdownDescription: "Domain of the organization."},
+			"organization_domain": schema.StringAttribute{Required: true, MarkdownDescription: "Domain of the organization.", Validators: []validator.String{connDomainValidator()}},
 			"admins": schema.ListNestedAttribute{
 				Computed:            true,
 				MarkdownDescription: "The admins, newest first.",

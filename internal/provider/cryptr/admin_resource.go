@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
@@ -33,7 +32,7 @@ func peopleDomainAttribute(what string) schema.StringAttribute {
 		Required:            true,
 		MarkdownDescription: "Domain of the organization the " + what + " belongs to (`tenant_cryptr_organization.<name>.domain`). Changing it replaces the " + what + ".",
 		PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
-		Validators:          []validator.String{stringvalidator.LengthAtLeast(1), fwkit.NoSurroundingSpace()},
+		Validators:          []validator.String{connDomainValidator()},
 	}
 }
 

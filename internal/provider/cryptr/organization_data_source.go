@@ -6,6 +6,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/tenantops/terraform-provider-tenant/internal/client/httpclient"
@@ -52,7 +53,7 @@ func NewOrganizationDataSource() datasource.DataSource {
 // Schema describes the data source.
 func (d *OrganizationDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := organizationDataAttributes()
-	attrs["domain"] = schema.StringAttribute{Required: true, MarkdownDescription: "Domain of the organization to read."}
+	attrs["domain"] = schema.StringAttribute{Required: true, MarkdownDescription: "Domain of the organization to read.", Validators: []validator.String{connDomainValidator()}}
 	resp.Schema = schema.Schema{MarkdownDescription: "Reads one Cryptr organization by its domain.", Attributes: attrs}
 }
 

@@ -63,7 +63,7 @@ func connDataOrgDomainAttribute(what string) dsschema.StringAttribute {
 }
 
 func connDomainValidator() validator.String {
-	return stringvalidator.RegexMatches(connDomainPattern, "must be an organization domain: lowercase letters, digits and dashes, such as barker-inc")
+	return stringvalidator.RegexMatches(connDomainPattern, "must be an organization domain: lowercase letters, digits, dashes and underscores, starting and ending with a letter or digit, such as barker-inc")
 }
 
 // connTemplateIDValidator checks an email template id.

@@ -6,6 +6,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/tenantops/terraform-provider-tenant/internal/client/httpclient"
 	"github.com/tenantops/terraform-provider-tenant/internal/provider/fwkit"
@@ -48,7 +49,7 @@ func NewSSOConnectionDataSource() datasource.DataSource {
 // Schema describes the data source.
 func (d *SSOConnectionDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := ssoConnectionDataAttributes()
-	attrs["organization_domain"] = schema.StringAttribute{Required: true, MarkdownDescription: "Domain of the organization whose connection to read."}
+	attrs["organization_domain"] = schema.StringAttribute{Required: true, MarkdownDescription: "Domain of the organization whose connection to read.", Validators: []validator.String{connDomainValidator()}}
 	resp.Schema = schema.Schema{MarkdownDescription: "Reads the SSO connection of one Cryptr organization.", Attributes: attrs}
 }
 

@@ -57,6 +57,7 @@ func (r *SSOConnectionResource) Schema(_ context.Context, _ resource.SchemaReque
 				Required:            true,
 				MarkdownDescription: "Domain of the organization. Changing it moves the resource to another organization (the old connection is deactivated).",
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+				Validators:          []validator.String{connDomainValidator()},
 			},
 			"provider_type": schema.StringAttribute{
 				Required: true,

@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/tenantops/terraform-provider-tenant/internal/client/httpclient"
@@ -67,7 +68,7 @@ func NewUserDataSource() datasource.DataSource {
 // Schema describes the data source.
 func (d *UserDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := userDataAttributes()
-	attrs["organization_domain"] = schema.StringAttribute{Required: true, MarkdownDescription: "Domain of the organization."}
+	attrs["organization_domain"] = schema.StringAttribute{Required: true, MarkdownDescription: "Domain of the organization.", Validators: []validator.String{connDomainValidator()}}
 	attrs["id"] = schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: "Identifier of the user to read. Set `id` or `email`."}
 	attrs["email"] = schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: "Email address of the user to read. Set `id` or `email`.", Validators: peopleEmailValidators()}
 	resp.Schema = schema.Schema{
@@ -128,7 +129,7 @@ func (d *UsersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists every user of a Cryptr organization (all pages), newest first, in the environment of the provider's API key.",
 		Attributes: map[string]schema.Attribute{
-			"organization_domain": schema.StringAttribute{Required: true, MarkdownDescription: "Domain of the organization."},
+			"organization_domain": schema.StringAttribute{Required: true, MarkdownDescription: "Domain of the organization.", Validators: []validator.String{connDomainValidator()}},
 			"users": schema.ListNestedAttribute{
 				Computed:            true,
 				MarkdownDescription: "The users, newest first.",

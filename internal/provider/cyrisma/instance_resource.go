@@ -46,11 +46,11 @@ func (r *InstanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 		validators = append(validators, fwkit.NoSurroundingSpace())
 		return schema.StringAttribute{Required: true, MarkdownDescription: description + " Cyrisma cannot change it after provisioning: a change replaces the instance.", PlanModifiers: replace, Validators: validators}
 	}
-	unreported := func(description string) schema.StringAttribute {
+	unreported := func(description string, extra ...validator.String) schema.StringAttribute {
 		return schema.StringAttribute{
 			Required: true, MarkdownDescription: description + " Cyrisma cannot change it after provisioning and does not report it back: a change replaces the instance, and after an import the configured value is recorded as is.",
 			PlanModifiers: []planmodifier.String{fwkit.RequiresReplaceOnceKnown()},
-			Validators:    []validator.String{stringvalidator.LengthAtLeast(1), fwkit.NoSurroundingSpace()},
+			Validators:    append([]validator.String{stringvalidator.LengthAtLeast(1), fwkit.NoSurroundingSpace()}, extra...),
 		}
 	}
 	optionalUnreported := func(description string) schema.StringAttribute {
@@ -75,7 +75,7 @@ func (r *InstanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			"name":       createOnly("Name of the instance.", stringvalidator.LengthAtLeast(1)),
 			"short_name": createOnly("Short name, shown at the top left of the Cyrisma UI and as the browser tab title.", stringvalidator.LengthAtLeast(1)),
 			"country":    unreported("Country, which decides where the instance's data lives."),
-			"email":      unreported("Email address associated with the instance."),
+			"email":      unreported("Email address associated with the instance.", fwkit.Email()),
 			"tenant_id": schema.StringAttribute{
 				Optional: true, Computed: true,
 				MarkdownDescription: "ID of a pre-existing tenant of an MDR/XDR suite to associate the instance with. Sent only when the instance is provisioned; Cyrisma cannot change it afterwards: a change replaces the instance. " +

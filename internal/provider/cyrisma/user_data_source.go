@@ -4,8 +4,10 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/tenantops/terraform-provider-tenant/internal/client/httpclient"
@@ -41,7 +43,7 @@ func NewUserDataSource() datasource.DataSource {
 // Schema describes the data source.
 func (d *UserDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := userDataAttributes()
-	attrs["id"] = schema.StringAttribute{Required: true, MarkdownDescription: "ID of the user to read."}
+	attrs["id"] = schema.StringAttribute{Required: true, MarkdownDescription: "ID of the user to read.", Validators: []validator.String{stringvalidator.LengthAtLeast(1), fwkit.NoSurroundingSpace()}}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Reads one Cyrisma portal user by ID. Disabled users are found too, with `enabled = false`.",
 		Attributes:          attrs,
