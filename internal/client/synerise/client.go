@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/tenantops/terraform-provider-tenant/internal/client/httpclient"
@@ -36,6 +37,9 @@ type Client struct {
 	api *httpclient.Client
 	cfg Config
 	now func() time.Time
+
+	currentMu   sync.Mutex
+	currentUUID string // the token's workspace, once known: it cannot change
 }
 
 // New returns a client for cfg; http carries the shared settings. It does not

@@ -54,5 +54,29 @@ func (c *Client) GetCurrentWorkspace(ctx context.Context) (*CurrentWorkspace, er
 	if _, err := c.api.Do(ctx, httpclient.Request{Method: http.MethodGet, Path: "/uauth/business-profile/current", Result: &out}); err != nil {
 		return nil, err
 	}
+	if out.Selected && out.Data != nil && out.Data.GUID != "" {
+		c.currentMu.Lock()
+		c.currentUUID = out.Data.GUID
+		c.currentMu.Unlock()
+	}
 	return &out, nil
+}
+
+// CurrentWorkspaceUUID returns the UUID of the workspace the client's
+// tokens are scoped to, or "" when a user logged in without selecting one.
+// The credentials decide that workspace (the API key's, or the configured
+// workspace_uuid), so it cannot change during the client's life: it is asked
+// once, like a login, not at every read.
+func (c *Client) CurrentWorkspaceUUID(ctx context.Context) (string, error) {
+	c.currentMu.Lock()
+	known := c.currentUUID
+	c.currentMu.Unlock()
+	if known != "" {
+		return known, nil
+	}
+	current, err := c.GetCurrentWorkspace(ctx)
+	if err != nil || !current.Selected || current.Data == nil {
+		return "", err
+	}
+	return current.Data.GUID, nil
 }

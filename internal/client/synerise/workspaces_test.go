@@ -166,3 +166,24 @@ func TestDecodeError(t *testing.T) {
 		t.Fatalf("decodeError(text) = %+v", got)
 	}
 }
+
+// TestCurrentWorkspaceUUIDIsAskedOnce: the token's workspace cannot change,
+// so however many resources need it, it is asked once per client.
+func TestCurrentWorkspaceUUIDIsAskedOnce(t *testing.T) {
+	t.Parallel()
+	ts := startEmulator(t, emulator.Faults{})
+	c := newClient(apiKeyConfig(ts))
+	ctx := context.Background()
+	first, err := c.CurrentWorkspaceUUID(ctx)
+	if err != nil || first == "" {
+		t.Fatalf("CurrentWorkspaceUUID = %q, %v", first, err)
+	}
+	for range 3 {
+		if again, err := c.CurrentWorkspaceUUID(ctx); err != nil || again != first {
+			t.Fatalf("CurrentWorkspaceUUID = %q, %v; want %q", again, err, first)
+		}
+	}
+	if got := routes(ts)["GET /uauth/business-profile/current"]; got != 1 {
+		t.Fatalf("%d requests for the current workspace, want 1", got)
+	}
+}

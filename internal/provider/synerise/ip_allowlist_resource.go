@@ -194,16 +194,16 @@ func (r *IPAllowlistResource) current(ctx context.Context) (*synerise.Client, st
 // currentWorkspaceUUID returns the UUID of the workspace the token is scoped to.
 func currentWorkspaceUUID(ctx context.Context, api *synerise.Client) (string, diag.Diagnostics) {
 	var diags diag.Diagnostics
-	current, err := api.GetCurrentWorkspace(ctx)
+	uuid, err := api.CurrentWorkspaceUUID(ctx)
 	if err != nil {
 		diags.AddError("Could not read the current Synerise workspace", err.Error())
 		return "", diags
 	}
-	if !current.Selected || current.Data == nil || current.Data.GUID == "" {
+	if uuid == "" {
 		diags.AddError("No Synerise workspace selected",
 			"The IP allowlist belongs to a workspace, but the user logged in without selecting one: set workspace_uuid in the provider's "+
 				"synerise block or the SYNERISE_WORKSPACE_UUID environment variable.")
 		return "", diags
 	}
-	return current.Data.GUID, diags
+	return uuid, diags
 }
