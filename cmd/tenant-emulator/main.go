@@ -1,13 +1,23 @@
 // Command tenant-emulator serves the in-memory emulator of the Cryptr,
 // Cyrisma and Synerise APIs (see package internal/emulator) until SIGINT or
-// SIGTERM. Once listening it writes the provider's environment variables to
-// -env-file (if given; sorted `export NAME='value'` lines, mode 0600,
-// written to a temporary file then renamed) and prints the base URL alone on
-// a line of stdout. An unspecified listen host (0.0.0.0, ::) is advertised as
-// the loopback address. Shutdown waits up to 10 s for requests in flight.
+// SIGTERM. With -seed it first loads the objects of a seed file, the JSON
+// that GET /_emulator/state answers or a hand-written subset of it (see
+// "Seed files" in package internal/emulator); a bad file stops it before it
+// listens, with one line per problem naming the object and the field. Once
+// listening it writes the provider's environment variables to -env-file
+// (if given; sorted `export NAME='value'` lines, mode 0600, written to a
+// temporary file then renamed) and prints the base URL alone on a line of
+// stdout. An unspecified listen host (0.0.0.0, ::) is advertised as the
+// loopback address. Shutdown waits up to 10 s for requests in flight.
 //
-//	tenant-emulator -listen 127.0.0.1:8080 -env-file /tmp/emulator.env
+//	tenant-emulator -listen 127.0.0.1:8080 -seed seed.json -env-file /tmp/emulator.env
 //	. /tmp/emulator.env && terraform plan
+//	curl "$CRYPTR_SERVICE_URL/_emulator/state" > state.json   # a seed for the next run
+//
+// Flags: -listen, -env-file, -seed, -latency-ms, -error-rate,
+// -rate-limit-per-second, -drop-rate, -drop-after-commit-rate,
+// -token-ttl-seconds, -cryptr-provisioning-delay,
+// -cyrisma-provisioning-delay (-help describes them).
 package main
 
 import (
@@ -44,9 +54,10 @@ func main() {
 
 // config is the parsed command line.
 type config struct {
-	listen  string
-	envFile string
-	opts    emulator.Options
+	listen   string
+	envFile  string
+	seedFile string
+	opts     emulator.Options
 }
 
 func parseFlags(args []string, stderr io.Writer) (config, error) {
@@ -55,6 +66,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.SetOutput(stderr)
 	fs.StringVar(&c.listen, "listen", "127.0.0.1:0", "address to listen on (port 0 = any free port)")
 	fs.StringVar(&c.envFile, "env-file", "", "write `export NAME='value'` lines for the provider to this file once listening")
+	fs.StringVar(&c.seedFile, "seed", "", "load objects from this seed `file` (the JSON of GET /_emulator/state) before listening")
 	fs.IntVar(&c.opts.Faults.LatencyMS, "latency-ms", 0, "fault: added latency per API request, in ms")
 	fs.Float64Var(&c.opts.Faults.ErrorRate, "error-rate", 0, "fault: probability of answering 503")
 	fs.IntVar(&c.opts.Faults.RateLimitPerSecond, "rate-limit-per-second", 0, "fault: API requests per second before 429 (0 = off)")
@@ -81,12 +93,17 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	emu := emulator.New(cfg.opts)
+	if cfg.seedFile != "" {
+		if err := emu.LoadSeedFile(cfg.seedFile); err != nil {
+			return fmt.Errorf("loading %s:\n%w", cfg.seedFile, err)
+		}
+	}
 	ln, err := net.Listen("tcp", cfg.listen)
 	if err != nil {
 		return err
 	}
 	base := baseURL(ln.Addr())
-	emu := emulator.New(cfg.opts)
 	srv := &http.Server{Handler: emu.Handler(), ReadHeaderTimeout: 10 * time.Second}
 
 	if cfg.envFile != "" {

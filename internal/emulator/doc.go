@@ -11,8 +11,9 @@
 // Go tests start one with StartTestServer and point the provider at it with
 // TestServer.Env(); the cmd/tenant-emulator binary serves one for manual use
 // and writes the same variables to an env file. State lives in memory only;
-// each Server starts from the same seed (fixed demo credentials, see Env and
-// Fixtures).
+// each Server starts from the same built-in fixtures (fixed demo
+// credentials, see Env and Fixtures), and LoadSeed adds objects from a seed
+// file (see "Seed files").
 //
 // # Admin API
 //
@@ -48,8 +49,9 @@
 // # State dump
 //
 // GET /_emulator/state (Server.State) answers every object the three
-// services hold, seeded fixtures included, as plain snake_case JSON whose
-// shape is also that of a seed file, so that it can be loaded back:
+// services hold, built-in fixtures included, as plain snake_case JSON whose
+// shape is also that of a seed file, so that it can be loaded back (see
+// "Seed files"):
 //
 //	{"cryptr":{"account_domain":"tenantops-demo",
 //	    "api_keys":[{"client_id":"keysandbox_...","client_secret":"cs_sandbox_...","environment":"sandbox"}, ...],
@@ -94,6 +96,93 @@
 // email, name, uuid, then id) so that two objects with the same natural
 // key sit side by side. Times are RFC 3339 UTC. The dump holds secrets
 // (tokens, signing keys, credentials): it is for tests.
+//
+// # Seed files
+//
+// Server.LoadSeed (the -seed flag of cmd/tenant-emulator) adds the objects
+// of a JSON file whose shape is exactly the one GET /_emulator/state
+// answers: a dump, saved and loaded into a new emulator, makes it dump the
+// same JSON. Server.Seed takes a State value, every field of which counts
+// as given (false is false). A hand-written file holds only what it needs:
+// every key, list and object is optional, and so is every field that has a
+// default, filled as the API fills it on create:
+//
+//	{"cryptr":   {"organizations": [{"name": "Acme", "sso_connection": {"provider_type": "saml.okta"}}],
+//	              "webhooks": [{"name": "audit", "target_url": "https://hooks.example/x", "event_codes": ["all"]}]},
+//	 "cyrisma":  {"instances": [{"name": "Contoso", "short_name": "Contoso"}]},
+//	 "synerise": {"workspaces": [{"name": "Acme", "subdomain": "acme"}]}}
+//
+// The whole file is checked before anything is added (on any problem,
+// nothing is), against itself and against what the emulator holds. Each
+// problem is one line naming the object by its path (and name) and the
+// field: malformed JSON (with its line and column), unknown fields, values
+// of the wrong JSON type, missing required fields, values the API would
+// refuse, and two objects with one natural key:
+//
+//	seed: line 3, column 23: malformed JSON: invalid character ',' looking for beginning of value
+//	seed: cryptr.organizations[1].colour: unknown field
+//	seed: cryptr.organizations[2] ("Acme"): domain: must be lowercase letters, digits and hyphens
+//	seed: cyrisma.instances[0].users[1]: username: required
+//	seed: cyrisma.instances[1] ("B"): short_name: "X" is already used by cyrisma.instances[0]
+//
+// Required fields, natural keys and defaults (ids, tokens, signing and
+// agent keys are generated when left out; times are RFC 3339, default now,
+// and updated_at defaults to inserted_at):
+//
+//   - cryptr.organizations: name. domain: the slug of the name, as the API
+//     derives it; unique among live organizations (a deleted one may share
+//     it with a live one). status "up": up at once, whatever the
+//     provisioning delay; "pending" provisions as if created at
+//     inserted_at; "deleted" (or deleted true) is a tombstone.
+//   - in an organization, sso_connection: provider_type "unset", active true,
+//     users_access_policy "provision_new_users"; id unique.
+//     directory_syncs: environment "sandbox" (one per environment), active
+//     true. password_connection: active true, lengths 8 and 40, pepper
+//     rotation 86400. magic_link_connection: active true.
+//     totp_connection: active false, method "totp_mobile_app", the method's
+//     default expiry. (Left out, the magic-link and TOTP connections take
+//     their defaults when first read, as for an organization made by the
+//     API.)
+//   - in an organization, admins: email, unique in the organization
+//     (case-insensitive). users:
+//     email, unique in the organization and environment; environment
+//     "sandbox"; profile and address hold known, non-empty fields.
+//   - cryptr.webhooks: name, target_url, event_codes; environment
+//     "sandbox"; id unique. cryptr.redirect_uris: uri, unique in its
+//     environment; at most one default per environment (it replaces the
+//     emulator's current default). cryptr.webhook_events: webhook_id (a
+//     webhook of the same environment, or a deleted one) and event_code;
+//     id the next free one, state "available", attempt 0, max_attempts 5,
+//     scheduled_at = inserted_at; the delivery payload is rebuilt and the
+//     attempted/completed/cancelled/discarded times (not in the dump) are
+//     taken as scheduled_at.
+//   - cyrisma.instances: name and short_name (unique: clients find
+//     instances by it, so a dump holding two instances with one short
+//     name, which a retried create can make, cannot be seeded). parent_id
+//     the root instance (a parent must be an organization, of the seed or
+//     of the emulator, in any order); hierarchy derived from the parent
+//     (checked when given); instance_type "organization"; mfa "0"; url
+//     unique; enabled and provisioned true (provisioned false without
+//     ready_at: readable after the provisioning delay). users (organization
+//     instances only): username (unique in the instance), first_name,
+//     last_name; enabled true.
+//   - synerise.workspaces: name and subdomain (unique); uuid and id
+//     (unique; default the highest id plus one); created now;
+//     ip_allowlist off. Every built-in user can select a seeded workspace,
+//     unless the seed's synerise.users entry for that user lists its
+//     workspaces.
+//
+// Built-in fixtures (the Cryptr account and API keys, the Cyrisma API key,
+// secret and root instance, the Synerise workspaces, users and API key) are
+// part of the dump, so that a dump is complete, and seeding them is
+// idempotent: an entry for a fixture may only repeat it, each field left
+// out or equal, and change what the APIs can change: the Cyrisma root's
+// mfa and users, the Cyrisma API secret (as a regen-pass does), a Synerise
+// workspace's ip_allowlist, the workspaces a Synerise user can select.
+// A seed cannot add credentials. Seeded objects sit alongside the
+// emulator's and are used through the APIs like any other. Load seeds
+// before serving requests: the check does not lock out API requests
+// running meanwhile.
 //
 // Server.IssuedSecrets lists every secret value handed out or held so far
 // (tokens of all three services, the last 100000 per service; SCIM tokens;

@@ -56,17 +56,23 @@ func (c passwordConnection) apply(p params) (passwordConnection, map[string][]st
 	f.int("pepper_rotation_period", &c.pepperRotationPeriod)
 	f.uuid("forgot_password_template_id", &c.forgotPasswordTemplateID)
 	if f.details == nil {
-		if c.minLength < 1 {
-			f.fail("plain_text_min_length", "must be greater than or equal to 1")
-		}
-		if c.maxLength <= c.minLength {
-			f.fail("plain_text_max_length", "must be greater than plain_text_min_length")
-		}
-		if c.pepperRotationPeriod < 1 {
-			f.fail("pepper_rotation_period", "must be greater than or equal to 1")
-		}
+		c.checkRules(f.fail)
 	}
 	return c, f.details
+}
+
+// checkRules reports, through fail, every length and period rule c breaks
+// (also used to check seeded connections).
+func (c passwordConnection) checkRules(fail func(field, msg string)) {
+	if c.minLength < 1 {
+		fail("plain_text_min_length", "must be greater than or equal to 1")
+	}
+	if c.maxLength <= c.minLength {
+		fail("plain_text_max_length", "must be greater than plain_text_min_length")
+	}
+	if c.pepperRotationPeriod < 1 {
+		fail("pepper_rotation_period", "must be greater than or equal to 1")
+	}
 }
 
 // handleCreatePasswordConnection serves POST /api/v2/org/{domain}/password-connection.

@@ -18,6 +18,15 @@ const (
 // totpDefaultExpiry is the documented default expiry of each method.
 var totpDefaultExpiry = map[string]int{totpMethodApp: 30, totpMethodSMS: 600}
 
+// totpExpiryRule words the range totpExpiryOK accepts.
+const totpExpiryRule = "must be between 30 and 900"
+
+// totpMethodRule words the methods totpDefaultExpiry knows.
+const totpMethodRule = "must be one of: sms, totp_mobile_app"
+
+// totpExpiryOK reports whether expiry (seconds) is within the accepted range.
+func totpExpiryOK(expiry int) bool { return expiry >= totpMinExpiry && expiry <= totpMaxExpiry }
+
 // totpConnection is one organization's TOTP connection.
 type totpConnection struct {
 	active bool
@@ -74,7 +83,7 @@ func (s *Service) handleUpdateTOTPConnection(w http.ResponseWriter, r *http.Requ
 	f.bool("active", &updated.active)
 	if m, present := p.str("method"); present {
 		if _, known := totpDefaultExpiry[m]; !known {
-			f.fail("method", "must be one of: sms, totp_mobile_app")
+			f.fail("method", totpMethodRule)
 		} else {
 			updated.method = m
 		}
@@ -82,8 +91,8 @@ func (s *Service) handleUpdateTOTPConnection(w http.ResponseWriter, r *http.Requ
 	if !f.int("expiry_in_seconds", &updated.expiry) && updated.method != c.method {
 		updated.expiry = totpDefaultExpiry[updated.method]
 	}
-	if f.details == nil && (updated.expiry < totpMinExpiry || updated.expiry > totpMaxExpiry) {
-		f.fail("expiry_in_seconds", "must be between 30 and 900")
+	if f.details == nil && !totpExpiryOK(updated.expiry) {
+		f.fail("expiry_in_seconds", totpExpiryRule)
 	}
 	if f.details != nil {
 		writeValidation(w, f.details)

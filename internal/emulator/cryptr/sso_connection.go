@@ -57,6 +57,15 @@ var (
 	ssoPolicies            = []string{"only_registered_users", "provision_new_users", "unregistered_users_allowed"}
 )
 
+// Messages of the SSO connection rules, shared by the API and seeding.
+const (
+	ssoLimitRule        = "must be an integer greater than 0"
+	ssoProviderTypeRule = `must be "unset" or "<saml|oauth>.<provider>", such as saml.okta`
+)
+
+// ssoPolicyRule words the users_access_policy values ssoPolicies holds.
+func ssoPolicyRule() string { return "is invalid: must be one of " + strings.Join(ssoPolicies, ", ") }
+
 func (c *ssoConnection) toJSON(s *Service, base string) ssoConnectionJSON {
 	prefix := base + "/enterprise/" + c.spID + "/saml/"
 	return ssoConnectionJSON{
@@ -99,14 +108,14 @@ func applySSOSettings(c *ssoConnection, p params, create bool) map[string][]stri
 		if v == "" {
 			next.limit = nil
 		} else if n, err := strconv.ParseInt(strings.TrimSpace(v), 10, 64); err != nil || n < 1 {
-			details["number_users_provisioning_limit"] = []string{"must be an integer greater than 0"}
+			details["number_users_provisioning_limit"] = []string{ssoLimitRule}
 		} else {
 			next.limit = &n
 		}
 	}
 	if v, ok := p.str("users_access_policy"); ok {
 		if !slices.Contains(ssoPolicies, v) {
-			details["users_access_policy"] = []string{"is invalid: must be one of " + strings.Join(ssoPolicies, ", ")}
+			details["users_access_policy"] = []string{ssoPolicyRule()}
 		}
 		next.policy = v
 	}
@@ -191,7 +200,7 @@ func (s *Service) handleCreateSSOConnection(w http.ResponseWriter, r *http.Reque
 			if details == nil {
 				details = map[string][]string{}
 			}
-			details["provider_type"] = []string{`must be "unset" or "<saml|oauth>.<provider>", such as saml.okta`}
+			details["provider_type"] = []string{ssoProviderTypeRule}
 		}
 		c.providerType = pt
 	}

@@ -123,10 +123,7 @@ func (st *instanceStore) create(now time.Time, delay time.Duration, p createPara
 		return instanceJSON{}, fieldError("parent_instance_id", "parent must be an organization instance")
 	}
 	id := newUUID()
-	url := ""
-	for url == "" || st.urls[url] {
-		url = "cc" + randomString(6, "0123456789") + ".cyrisma.com"
-	}
+	url := newInstanceURL(func(u string) bool { return st.urls[u] })
 	in := &instance{
 		view: instanceJSON{
 			InstanceID: id, Name: p.name, ShortName: p.shortName, ParentID: parent.view.InstanceID,
@@ -155,4 +152,15 @@ func (st *instanceStore) update(now time.Time, id string, fn func(*instance) *ap
 		return instanceJSON{}, err
 	}
 	return in.view, nil
+}
+
+// newInstanceURL returns a random "cc" + 6 digits + ".cyrisma.com" URL
+// that taken does not report.
+func newInstanceURL(taken func(string) bool) string {
+	for {
+		url := "cc" + randomString(6, "0123456789") + ".cyrisma.com"
+		if !taken(url) {
+			return url
+		}
+	}
 }

@@ -54,6 +54,14 @@ func (a *authStore) rotateSecret() string {
 	return a.secret
 }
 
+// setSecret makes secret the one accepted at login (a seeded secret).
+// Tokens already issued stay valid.
+func (a *authStore) setSecret(secret string) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.secret = secret
+}
+
 // newToken returns 12 random alphanumerics followed by stamp.
 func newToken(stamp string) string {
 	return randomString(12, alphanumerics) + stamp

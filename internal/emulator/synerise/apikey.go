@@ -46,7 +46,7 @@ func (s *Service) handleRefresh(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	ws, found := findWorkspace(c.WorkspaceID)
+	ws, found := s.dir.findWorkspace(c.WorkspaceID)
 	if !found {
 		fail(w, r, http.StatusUnauthorized, "JWT token is invalid")
 		return
@@ -74,7 +74,7 @@ func (s *Service) handlePermissionCheck(w http.ResponseWriter, r *http.Request) 
 	if !decodeBody(w, r, &names) {
 		return
 	}
-	ws, _ := findWorkspace(c.WorkspaceID)
+	ws, _ := s.dir.findWorkspace(c.WorkspaceID)
 	perms := make(map[string]bool, len(names))
 	for _, n := range names {
 		perms[n] = apiKeyPermissions[n]

@@ -40,8 +40,13 @@
 //     "DEVELOPER" for the other).
 //
 // Workspaces and API keys
-//   - Two seeded workspaces with fixed ids 3101 and 3102; neither restricts IPs
+//   - Two built-in workspaces with fixed ids 3101 and 3102; neither restricts IPs
 //     nor requires MFA (so current shows "OFF"/"OFF"); logo is "".
+//   - A seed file (Service.PrepareSeed) may add workspaces, set IP
+//     allowlists and the workspaces each user can select; users and the API
+//     key stay the built-in ones. Seeded workspaces follow the built-in ones
+//     in lists, and every user can select them unless the seed says
+//     otherwise.
 //   - The API key is matched case-insensitively; a bad key → 401 on both the v2
 //     and the legacy v4 path, a missing apiKey → 400.
 //   - GET /v4/auth/refresh/profile accepts workspace tokens only (user tokens → 403).

@@ -96,7 +96,7 @@ func (s *Service) workspaceOf(w http.ResponseWriter, r *http.Request) (string, b
 	if !ok {
 		return "", false
 	}
-	if _, found := findWorkspace(c.WorkspaceID); c.WorkspaceID == "" || !found {
+	if _, found := s.dir.findWorkspace(c.WorkspaceID); c.WorkspaceID == "" || !found {
 		fail(w, r, http.StatusForbidden, "Wrong token scope: select a workspace first")
 		return "", false
 	}

@@ -59,7 +59,7 @@ func (s *Service) handleUserLogin(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, http.StatusBadRequest, "username and password are required")
 		return
 	}
-	u, ok := findUser(body.Username)
+	u, ok := s.dir.findUser(body.Username)
 	if !ok || subtle.ConstantTimeCompare([]byte(u.password), []byte(body.Password)) != 1 {
 		fail(w, r, http.StatusUnauthorized, "Bad credentials")
 		return
@@ -83,9 +83,9 @@ func (s *Service) handleSelectWorkspace(w http.ResponseWriter, r *http.Request) 
 	if !ok {
 		return
 	}
-	u, found := userByID(c.UserID)
+	u, found := s.dir.userByID(c.UserID)
 	guid := r.PathValue("businessProfileUUID")
-	ws, wsFound := findWorkspace(guid)
+	ws, wsFound := s.dir.findWorkspace(guid)
 	if !found || !wsFound || !u.canAccess(ws.guid) {
 		fail(w, r, http.StatusNotFound, "Workspace "+guid+" not found")
 		return

@@ -35,7 +35,7 @@ func (s *Service) handleMFAVerification(w http.ResponseWriter, r *http.Request) 
 		fail(w, r, http.StatusBadRequest, "verificationCode is required")
 		return
 	}
-	u, found := userByID(c.UserID)
+	u, found := s.dir.userByID(c.UserID)
 	if !found || u.totpSecret == "" {
 		fail(w, r, http.StatusBadRequest, "Multi-factor authentication is not enabled for this user")
 		return

@@ -6,7 +6,7 @@ package synerise
 // secretlog.DefaultCapacity of them).
 func (s *Service) IssuedSecrets() []string {
 	out := []string{DemoAPIKey}
-	for _, u := range seedUsers {
+	for _, u := range s.dir.userList() {
 		out = append(out, u.password)
 		if u.totpSecret != "" {
 			out = append(out, u.totpSecret)

@@ -21,15 +21,17 @@ type Options struct {
 }
 
 // Service is the in-memory Synerise auth and workspace API emulator. Its
-// seed data is immutable, tokens are self-contained signed JWTs and the IP
-// policies are guarded by their own mutex, so it is safe for concurrent use.
+// workspaces and users change only when a seed is loaded, tokens are
+// self-contained signed JWTs, and the directory and the IP policies are
+// guarded by their own mutexes, so it is safe for concurrent use.
 type Service struct {
 	opts   Options
 	signer *signer
 	mu     sync.Mutex // guards now
 	now    func() time.Time
 
-	ipPolicies ipPolicies     // the mutable state: one IP policy per workspace
+	dir        *directory     // workspaces and users: the built-in ones, then seeded ones
+	ipPolicies ipPolicies     // one IP policy per workspace
 	secrets    *secretlog.Log // every token minted, for IssuedSecrets
 	// tokensMinted counts the access tokens minted, for TokensMinted.
 	tokensMinted atomic.Int64
@@ -38,7 +40,7 @@ type Service struct {
 // New returns a Service with the seeded users, workspaces and API key and a
 // freshly generated RSA 2048 signing key.
 func New(opts Options) *Service {
-	return &Service{opts: opts, signer: newSigner(), now: time.Now, secrets: secretlog.New(0)}
+	return &Service{opts: opts, signer: newSigner(), now: time.Now, dir: newDirectory(), secrets: secretlog.New(0)}
 }
 
 // clock returns the current time.
@@ -101,36 +103,6 @@ func (s *Service) NoMFAUser() (username, password string) { return NoMFAUsername
 
 // SecondWorkspaceUUID returns the UUID of the second seeded workspace.
 func (s *Service) SecondWorkspaceUUID() string { return SecondWorkspace }
-
-// findUser returns the seeded user named username (case-insensitive).
-func findUser(username string) (user, bool) {
-	for _, u := range seedUsers {
-		if strings.EqualFold(u.username, username) {
-			return u, true
-		}
-	}
-	return user{}, false
-}
-
-// userByID returns the seeded user with id.
-func userByID(id int64) (user, bool) {
-	for _, u := range seedUsers {
-		if u.id == id {
-			return u, true
-		}
-	}
-	return user{}, false
-}
-
-// findWorkspace returns the workspace with guid (case-insensitive).
-func findWorkspace(guid string) (workspace, bool) {
-	for _, ws := range seedWorkspaces {
-		if strings.EqualFold(ws.guid, guid) {
-			return ws, true
-		}
-	}
-	return workspace{}, false
-}
 
 // canAccess reports whether u may select workspace guid.
 func (u user) canAccess(guid string) bool {

@@ -63,7 +63,7 @@ type APIKeyState struct {
 // State returns a snapshot of everything the service holds (see State).
 func (s *Service) State() State {
 	st := State{Workspaces: []WorkspaceState{}, Users: []UserState{}}
-	for _, ws := range seedWorkspaces {
+	for _, ws := range s.dir.workspaceList() {
 		pol := s.ipPolicies.get(ws.guid)
 		st.Workspaces = append(st.Workspaces, WorkspaceState{
 			UUID: ws.guid, ID: ws.id, Name: ws.name, Subdomain: ws.subdomain, Logo: ws.logo,
@@ -72,22 +72,27 @@ func (s *Service) State() State {
 		})
 	}
 	slices.SortFunc(st.Workspaces, func(a, b WorkspaceState) int { return strings.Compare(a.UUID, b.UUID) })
-	for _, u := range seedUsers {
+	for _, u := range s.dir.userList() {
 		st.Users = append(st.Users, UserState{
 			ID: u.id, UUID: u.uuid, Username: u.username, Password: u.password, TOTPSecret: u.totpSecret,
 			Roles: u.roles, Authorities: slices.Clone(u.authorities), Workspaces: slices.Clone(u.workspaces),
 		})
 	}
 	slices.SortFunc(st.Users, func(a, b UserState) int { return cmp.Compare(a.ID, b.ID) })
+	st.APIKeys = []APIKeyState{{
+		APIKey: DemoAPIKey, WorkspaceUUID: seedWorkspaces[0].guid,
+		Permissions: grantedPermissions(),
+	}}
+	return st
+}
+
+// grantedPermissions lists the permissions the API key has, sorted.
+func grantedPermissions() []string {
 	granted := []string{}
 	for _, name := range slices.Sorted(maps.Keys(apiKeyPermissions)) {
 		if apiKeyPermissions[name] {
 			granted = append(granted, name)
 		}
 	}
-	st.APIKeys = []APIKeyState{{
-		APIKey: DemoAPIKey, WorkspaceUUID: seedWorkspaces[0].guid,
-		Permissions: granted,
-	}}
-	return st
+	return granted
 }

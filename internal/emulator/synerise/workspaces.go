@@ -52,9 +52,9 @@ func (s *Service) handleListWorkspaces(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	u, _ := userByID(c.UserID)
+	u, _ := s.dir.userByID(c.UserID)
 	out := []workspaceItem{}
-	for _, ws := range seedWorkspaces {
+	for _, ws := range s.dir.workspaceList() {
 		if u.canAccess(ws.guid) {
 			out = append(out, workspaceItem{
 				BusinessProfileGUID: ws.guid, Logo: ws.logo, Name: ws.name, ID: ws.id,
@@ -72,7 +72,7 @@ func (s *Service) handleCurrentWorkspace(w http.ResponseWriter, r *http.Request)
 	if !ok {
 		return
 	}
-	ws, found := findWorkspace(c.WorkspaceID)
+	ws, found := s.dir.findWorkspace(c.WorkspaceID)
 	if c.WorkspaceID == "" || !found {
 		httpjson.Write(w, http.StatusOK, currentResponse{Selected: false})
 		return
