@@ -1,8 +1,6 @@
 package acctest
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -50,21 +48,33 @@ func providerBinaryDir(t *testing.T) string {
 	return build.dir
 }
 
-// mirror lays the built provider out as a filesystem mirror under dir/mirror.
+// registryHosts are the hosts a short provider source ("tenantops/tenant")
+// resolves to: Terraform's registry, and OpenTofu's.
+var registryHosts = []string{"registry.terraform.io", "registry.opentofu.org"}
+
+// mirror lays the built provider out as a filesystem mirror under
+// dir/mirror, once per registry host, so that `init` works offline with
+// either CLI.
 func mirror(dir string) error {
-	platform := runtime.GOOS + "_" + runtime.GOARCH
-	target := filepath.Join(dir, "mirror", "registry.terraform.io", "tenantops", "tenant", mirrorVersion, platform)
-	if err := os.MkdirAll(target, 0o755); err != nil {
-		return err
-	}
 	binary, err := os.ReadFile(filepath.Join(dir, "terraform-provider-tenant"))
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(filepath.Join(target, "terraform-provider-tenant_v"+mirrorVersion), binary, 0o755)
+	platform := runtime.GOOS + "_" + runtime.GOARCH
+	for _, host := range registryHosts {
+		target := filepath.Join(dir, "mirror", host, "tenantops", "tenant", mirrorVersion, platform)
+		if err := os.MkdirAll(target, 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(target, "terraform-provider-tenant_v"+mirrorVersion), binary, 0o755); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
-// CLI runs the real terraform CLI in its own working directory against a
+// CLI runs the real terraform (or OpenTofu) CLI of TF_ACC_TERRAFORM_PATH in
+// its own working directory against a
 // freshly built provider (through dev_overrides, never the user's CLI
 // configuration), with the emulator's environment variables. It is for
 // tests of whole user workflows that the testing framework does not model,
@@ -158,24 +168,7 @@ func (c *CLI) ReadFile(name string) string {
 // code; it fails the test only if terraform cannot be started.
 func (c *CLI) Run(args ...string) (string, int) {
 	c.t.Helper()
-	terraform := os.Getenv("TF_ACC_TERRAFORM_PATH")
-	if terraform == "" {
-		terraform = "terraform"
-	}
-	cmd := exec.Command(terraform, append(args, "-no-color")...)
-	cmd.Dir, cmd.Env = c.Dir, c.env
-	var out bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &out
-	err := cmd.Run()
-	var exit *exec.ExitError
-	switch {
-	case err == nil:
-		return out.String(), 0
-	case errors.As(err, &exit):
-		return out.String(), exit.ExitCode()
-	}
-	c.t.Fatalf("terraform %s: %v", strings.Join(args, " "), err)
-	return "", -1
+	return c.Exec(TerraformPath(), append(args, "-no-color")...)
 }
 
 // MustRun runs terraform and fails the test unless it exits with want.
