@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/tenantops/terraform-provider-tenant/internal/emulator/emuid"
 	"github.com/tenantops/terraform-provider-tenant/internal/emulator/httpjson"
 )
 
@@ -41,7 +42,7 @@ func (c *magicLinkConnection) toJSON() magicLinkConnectionJSON {
 func (s *Service) magicLink(o *organization) *magicLinkConnection {
 	c, ok := s.conns.magicLinks[o.seq]
 	if !ok {
-		c = &magicLinkConnection{id: connNewUUID(), active: true, createdAt: o.createdAt, updatedAt: o.createdAt}
+		c = &magicLinkConnection{id: emuid.UUID(), active: true, createdAt: o.createdAt, updatedAt: o.createdAt}
 		s.conns.magicLinks[o.seq] = c
 	}
 	return c

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/tenantops/terraform-provider-tenant/internal/emulator/emuid"
 	"github.com/tenantops/terraform-provider-tenant/internal/emulator/httpjson"
 )
 
@@ -93,7 +94,7 @@ func (s *Service) handleCreatePasswordConnection(w http.ResponseWriter, r *http.
 	}
 	now := s.now()
 	c, details := passwordConnection{
-		id: connNewUUID(), active: true, minLength: passwordDefaultMinLength, maxLength: passwordDefaultMaxLength,
+		id: emuid.UUID(), active: true, minLength: passwordDefaultMinLength, maxLength: passwordDefaultMaxLength,
 		pepperRotationPeriod: passwordDefaultPepperRotation, createdAt: now, updatedAt: now,
 	}.apply(p)
 	if details != nil {

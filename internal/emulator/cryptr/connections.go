@@ -1,8 +1,6 @@
 package cryptr
 
 import (
-	"crypto/rand"
-	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -204,13 +202,4 @@ func connIsUUID(s string) bool {
 		}
 	}
 	return true
-}
-
-// connNewUUID returns a random version 4 UUID.
-func connNewUUID() string {
-	b := make([]byte, 16)
-	_, _ = rand.Read(b)
-	b[6] = b[6]&0x0f | 0x40
-	b[8] = b[8]&0x3f | 0x80
-	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
 }

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/tenantops/terraform-provider-tenant/internal/emulator/emuid"
 	"github.com/tenantops/terraform-provider-tenant/internal/emulator/httpjson"
 )
 
@@ -65,7 +66,7 @@ func (d *directorySync) toJSON(domain, env string, showToken bool) directorySync
 func dirSyncToken(domain, env string) string {
 	b := make([]byte, 72)
 	_, _ = rand.Read(b)
-	return domain + "." + env + "." + connNewUUID() + "." + base64.RawURLEncoding.EncodeToString(b)
+	return domain + "." + env + "." + emuid.UUID() + "." + base64.RawURLEncoding.EncodeToString(b)
 }
 
 // handleCreateDirectorySync serves POST /api/v2/org/{domain}/directory-sync.
@@ -84,7 +85,7 @@ func (s *Service) handleCreateDirectorySync(w http.ResponseWriter, r *http.Reque
 		return
 	}
 	now := s.now()
-	d := &directorySync{id: connNewUUID(), active: true, token: dirSyncToken(o.domain, env), createdAt: now, updatedAt: now}
+	d := &directorySync{id: emuid.UUID(), active: true, token: dirSyncToken(o.domain, env), createdAt: now, updatedAt: now}
 	s.secrets.Add(d.token)
 	s.conns.dirSyncs[key] = d
 	httpjson.Write(w, http.StatusCreated, d.toJSON(o.domain, env, true))

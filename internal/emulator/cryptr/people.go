@@ -1,8 +1,6 @@
 package cryptr
 
 import (
-	"crypto/rand"
-	"fmt"
 	"net/http"
 )
 
@@ -102,17 +100,6 @@ func (s *Service) registerPeople(mux *http.ServeMux) {
 	mux.Handle("DELETE "+users+"/{id}", s.authenticated(s.handleDeleteUser))
 	mux.Handle("PUT "+users+"/{id}/add-metadata", s.authenticated(s.handleAddUserMetadata))
 	mux.Handle("PUT "+users+"/{id}/remove-metadata", s.authenticated(s.handleRemoveUserMetadata))
-}
-
-// peopleUUID returns a random version-4 UUID.
-func peopleUUID() string {
-	var b [16]byte
-	if _, err := rand.Read(b[:]); err != nil {
-		panic("cryptr: crypto/rand: " + err.Error())
-	}
-	b[6] = b[6]&0x0f | 0x40
-	b[8] = b[8]&0x3f | 0x80
-	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
 }
 
 // peopleParams parses the request parameters, answering 400 when the body

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tenantops/terraform-provider-tenant/internal/emulator/emuid"
 	"github.com/tenantops/terraform-provider-tenant/internal/emulator/httpjson"
 )
 
@@ -82,7 +83,7 @@ func (s *Service) handleCreateAdmin(w http.ResponseWriter, r *http.Request) {
 		writeValidation(w, map[string][]string{"email": {"has already been taken"}})
 		return
 	}
-	a := &admin{orgSeq: o.seq, id: peopleUUID(), email: email, createdAt: s.now()}
+	a := &admin{orgSeq: o.seq, id: emuid.UUID(), email: email, createdAt: s.now()}
 	s.people.admins = append(s.people.admins, a)
 	httpjson.Write(w, http.StatusCreated, s.adminJSON(a, o))
 }

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 
+	"github.com/tenantops/terraform-provider-tenant/internal/emulator/emuid"
 	"github.com/tenantops/terraform-provider-tenant/internal/emulator/httpjson"
 )
 
@@ -57,7 +58,7 @@ func (s *Service) changeUserMetadata(w http.ResponseWriter, r *http.Request, add
 	case add && i >= 0:
 		u.metadata[i].value = value
 	case add:
-		u.metadata = append(u.metadata, userMeta{id: peopleUUID(), key: key, value: value})
+		u.metadata = append(u.metadata, userMeta{id: emuid.UUID(), key: key, value: value})
 	case i >= 0:
 		u.metadata = slices.Delete(u.metadata, i, i+1)
 	default: // removing a key the user does not have changes nothing

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tenantops/terraform-provider-tenant/internal/emulator/emuid"
 	"github.com/tenantops/terraform-provider-tenant/internal/emulator/httpjson"
 )
 
@@ -184,7 +185,7 @@ func (s *Service) writeUser(w http.ResponseWriter, r *http.Request, create bool)
 	u.updatedAt = s.now()
 	status := http.StatusOK
 	if create {
-		u.orgSeq, u.id, u.createdAt, status = o.seq, peopleUUID(), u.updatedAt, http.StatusCreated
+		u.orgSeq, u.id, u.createdAt, status = o.seq, emuid.UUID(), u.updatedAt, http.StatusCreated
 		s.people.users = append(s.people.users, u)
 	}
 	httpjson.Write(w, status, u.toJSON(o.domain))

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/tenantops/terraform-provider-tenant/internal/emulator/emuid"
 	"github.com/tenantops/terraform-provider-tenant/internal/emulator/seedjson"
 )
 
@@ -121,7 +122,7 @@ func (sd *seeding) directorySync(so *seedOrg, in DirectorySyncState, n seedjson.
 		return
 	}
 	d := &directorySync{
-		id: cmp.Or(in.ID, connNewUUID()), active: seedjson.Or(n, "active", in.Active, true),
+		id: cmp.Or(in.ID, emuid.UUID()), active: seedjson.Or(n, "active", in.Active, true),
 		token: cmp.Or(in.Token, dirSyncToken(so.org.domain, env)),
 	}
 	d.createdAt = sd.time(n, "inserted_at", in.InsertedAt, sd.now)
@@ -136,7 +137,7 @@ func (sd *seeding) passwordConnection(so *seedOrg, in *PasswordConnectionState, 
 		return
 	}
 	c := &passwordConnection{
-		id: cmp.Or(in.ID, connNewUUID()), active: seedjson.Or(n, "active", in.Active, true),
+		id: cmp.Or(in.ID, emuid.UUID()), active: seedjson.Or(n, "active", in.Active, true),
 		minLength:                seedjson.Or(n, "plain_text_min_length", in.PlainTextMinLength, passwordDefaultMinLength),
 		maxLength:                seedjson.Or(n, "plain_text_max_length", in.PlainTextMaxLength, passwordDefaultMaxLength),
 		pepperRotationPeriod:     seedjson.Or(n, "pepper_rotation_period", in.PepperRotationPeriod, passwordDefaultPepperRotation),
@@ -157,7 +158,7 @@ func (sd *seeding) magicLinkConnection(so *seedOrg, in *MagicLinkConnectionState
 		return
 	}
 	so.magicLink = &magicLinkConnection{
-		id: cmp.Or(in.ID, connNewUUID()), active: seedjson.Or(n, "active", in.Active, true),
+		id: cmp.Or(in.ID, emuid.UUID()), active: seedjson.Or(n, "active", in.Active, true),
 		findOrCreateUser: in.FindOrCreateUser, signInTemplateID: sd.templateID(n, "sign_in_template_id", in.SignInTemplateID),
 		createdAt: so.org.createdAt, updatedAt: so.org.createdAt,
 	}

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/tenantops/terraform-provider-tenant/internal/emulator/emuid"
 	"github.com/tenantops/terraform-provider-tenant/internal/emulator/seedjson"
 )
 
@@ -24,7 +25,7 @@ func (sd *seeding) admin(so *seedOrg, in AdminState, n seedjson.Node, emails map
 		sd.claim(emails, lowerKey(in.Email), n, "email", in.Email)
 	}
 	so.admins = append(so.admins, &admin{
-		id: cmp.Or(in.ID, peopleUUID()), email: in.Email, createdAt: sd.time(n, "inserted_at", in.InsertedAt, sd.now),
+		id: cmp.Or(in.ID, emuid.UUID()), email: in.Email, createdAt: sd.time(n, "inserted_at", in.InsertedAt, sd.now),
 	})
 }
 
@@ -35,7 +36,7 @@ func (sd *seeding) admin(so *seedOrg, in AdminState, n seedjson.Node, emails map
 func (sd *seeding) user(so *seedOrg, in UserState, n seedjson.Node, emails map[string]string) {
 	n = n.Labeled(in.Email)
 	u := &user{
-		env: sd.env(n, in.Environment), id: cmp.Or(in.ID, peopleUUID()), email: in.Email, phone: in.PhoneNumber,
+		env: sd.env(n, in.Environment), id: cmp.Or(in.ID, emuid.UUID()), email: in.Email, phone: in.PhoneNumber,
 		profile: map[string]string{}, address: map[string]string{},
 	}
 	sd.claim(sd.userIDs, u.id, n, "id", u.id)
@@ -60,7 +61,7 @@ func (sd *seeding) user(so *seedOrg, in UserState, n seedjson.Node, emails map[s
 		case slices.ContainsFunc(u.metadata, func(x userMeta) bool { return x.key == m.Key }):
 			sd.fail(n, field+".key", "%q is listed twice", m.Key)
 		}
-		u.metadata = append(u.metadata, userMeta{id: peopleUUID(), key: m.Key, value: m.Value})
+		u.metadata = append(u.metadata, userMeta{id: emuid.UUID(), key: m.Key, value: m.Value})
 	}
 	u.createdAt = sd.time(n, "inserted_at", in.InsertedAt, sd.now)
 	u.updatedAt = sd.time(n, "updated_at", in.UpdatedAt, u.createdAt)

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/tenantops/terraform-provider-tenant/internal/emulator/emuid"
 	"github.com/tenantops/terraform-provider-tenant/internal/emulator/seedjson"
 )
 
@@ -128,7 +129,7 @@ func eventKey(id int64) string { return strconv.FormatInt(id, 10) }
 // the place of the emulator's current one.
 func (sd *seeding) redirectURI(in RedirectURIState, n seedjson.Node) {
 	n = n.Labeled(in.URI)
-	u := &redirectURI{id: cmp.Or(in.ID, ssoUUID()), env: sd.env(n, in.Environment), uri: in.URI, isDefault: in.Default}
+	u := &redirectURI{id: cmp.Or(in.ID, emuid.UUID()), env: sd.env(n, in.Environment), uri: in.URI, isDefault: in.Default}
 	switch {
 	case in.URI == "":
 		sd.fail(n, "uri", "required")

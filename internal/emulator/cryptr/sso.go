@@ -2,7 +2,6 @@ package cryptr
 
 import (
 	"crypto/rand"
-	"fmt"
 	"net/http"
 )
 
@@ -117,15 +116,4 @@ func ssoRandomBase58(n int) string {
 		b[i] = ssoBase58[int(b[i])%len(ssoBase58)]
 	}
 	return string(b)
-}
-
-// ssoUUID returns a random UUID v4.
-func ssoUUID() string {
-	b := make([]byte, 16)
-	if _, err := rand.Read(b); err != nil {
-		panic("cryptr: crypto/rand: " + err.Error())
-	}
-	b[6] = b[6]&0x0f | 0x40
-	b[8] = b[8]&0x3f | 0x80
-	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
 }

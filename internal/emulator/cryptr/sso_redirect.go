@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tenantops/terraform-provider-tenant/internal/emulator/emuid"
 	"github.com/tenantops/terraform-provider-tenant/internal/emulator/httpjson"
 )
 
@@ -121,7 +122,7 @@ func (s *Service) handleCreateRedirectURI(w http.ResponseWriter, r *http.Request
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	now := s.now()
-	u := &redirectURI{id: ssoUUID(), env: apiEnv(r), createdAt: now, updatedAt: now}
+	u := &redirectURI{id: emuid.UUID(), env: apiEnv(r), createdAt: now, updatedAt: now}
 	if details := s.applyRedirect(u, p, true); details != nil {
 		writeValidation(w, details)
 		return

@@ -3,7 +3,6 @@ package cyrisma
 import (
 	"crypto/rand"
 	"encoding/hex"
-	"fmt"
 	"math/big"
 )
 
@@ -21,17 +20,6 @@ func randomString(n int, alphabet string) string {
 		b[i] = alphabet[v.Int64()]
 	}
 	return string(b)
-}
-
-// newUUID returns a random RFC 4122 version-4 UUID.
-func newUUID() string {
-	b := make([]byte, 16)
-	if _, err := rand.Read(b); err != nil {
-		panic(err)
-	}
-	b[6] = b[6]&0x0f | 0x40
-	b[8] = b[8]&0x3f | 0x80
-	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
 }
 
 // newHex returns n random bytes as 2n lowercase hex digits.

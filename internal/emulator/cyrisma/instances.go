@@ -3,6 +3,8 @@ package cyrisma
 import (
 	"sync"
 	"time"
+
+	"github.com/tenantops/terraform-provider-tenant/internal/emulator/emuid"
 )
 
 // Instance types.
@@ -122,7 +124,7 @@ func (st *instanceStore) create(now time.Time, delay time.Duration, p createPara
 	if parent.view.InstanceType != typeOrganization {
 		return instanceJSON{}, fieldError("parent_instance_id", "parent must be an organization instance")
 	}
-	id := newUUID()
+	id := emuid.UUID()
 	url := newInstanceURL(func(u string) bool { return st.urls[u] })
 	in := &instance{
 		view: instanceJSON{

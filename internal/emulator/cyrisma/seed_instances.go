@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tenantops/terraform-provider-tenant/internal/emulator/emuid"
 	"github.com/tenantops/terraform-provider-tenant/internal/emulator/seedjson"
 )
 
@@ -20,7 +21,7 @@ func (sd *seeding) instance(in InstanceState, n seedjson.Node) {
 		sd.root(in, n.Labeled(cmp.Or(in.Name, rootInstanceName)))
 		return
 	}
-	id := cmp.Or(in.InstanceID, newUUID())
+	id := cmp.Or(in.InstanceID, emuid.UUID())
 	n = n.Labeled(cmp.Or(in.Name, id))
 	if in.Root {
 		sd.fail(n, "root", "only the built-in root instance (%s) is the root", RootInstance)
@@ -179,7 +180,7 @@ func (sd *seeding) instanceUsers(instanceID, instanceType string, users []UserSt
 	names := map[string]string{}
 	for i, u := range users {
 		un := n.Field("users").Index(i).Labeled(u.Username)
-		user := userJSON{ID: cmp.Or(u.ID, newUUID()), Username: u.Username, FirstName: u.FirstName,
+		user := userJSON{ID: cmp.Or(u.ID, emuid.UUID()), Username: u.Username, FirstName: u.FirstName,
 			LastName: u.LastName, Enabled: "1", InstanceID: instanceID}
 		sd.claim(sd.userIDs, user.ID, un, "id")
 		for _, f := range []struct{ field, value string }{

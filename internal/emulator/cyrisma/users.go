@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"sync"
 
+	"github.com/tenantops/terraform-provider-tenant/internal/emulator/emuid"
 	"github.com/tenantops/terraform-provider-tenant/internal/emulator/httpjson"
 )
 
@@ -93,7 +94,7 @@ func (s *Service) handleCreateUser(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	u := s.users.add(userJSON{
-		ID: newUUID(), Username: f.get("username"), FirstName: f.get("first_name"),
+		ID: emuid.UUID(), Username: f.get("username"), FirstName: f.get("first_name"),
 		LastName: f.get("last_name"), Enabled: "1", InstanceID: instanceID,
 	})
 	httpjson.Write(w, http.StatusOK, u)

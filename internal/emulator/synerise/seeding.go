@@ -2,7 +2,6 @@ package synerise
 
 import (
 	"cmp"
-	"crypto/rand"
 	"fmt"
 	"regexp"
 	"slices"
@@ -10,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tenantops/terraform-provider-tenant/internal/emulator/emuid"
 	"github.com/tenantops/terraform-provider-tenant/internal/emulator/seedjson"
 )
 
@@ -118,7 +118,7 @@ func (sd *seeding) repeated(ws workspace, in WorkspaceState, n seedjson.Node) {
 
 // add checks and builds a new workspace and returns its uuid.
 func (sd *seeding) add(in WorkspaceState, n seedjson.Node) string {
-	ws := workspace{guid: cmp.Or(in.UUID, newWorkspaceUUID()), name: in.Name, subdomain: in.Subdomain, logo: in.Logo,
+	ws := workspace{guid: cmp.Or(in.UUID, emuid.UUID()), name: in.Name, subdomain: in.Subdomain, logo: in.Logo,
 		id: in.ID, ipRestricted: in.IPRestricted, mfaRequired: in.MFARequired}
 	if !uuidPattern.MatchString(ws.guid) {
 		sd.fail(n, "uuid", "must be a UUID such as %s", WorkspaceUUID)
@@ -218,13 +218,4 @@ func (sd *seeding) claim(keys map[string]string, key string, n seedjson.Node, fi
 		holder = "a workspace the emulator already holds"
 	}
 	sd.fail(n, field, "%q is already used by %s", shown, holder)
-}
-
-// newWorkspaceUUID returns a random version 4 UUID.
-func newWorkspaceUUID() string {
-	b := make([]byte, 16)
-	_, _ = rand.Read(b)
-	b[6] = b[6]&0x0f | 0x40
-	b[8] = b[8]&0x3f | 0x80
-	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
 }
