@@ -22,7 +22,9 @@ go=${GO:-go}
 
 reports_version() {
   # `goreleaser --version` prints a banner, then "GitVersion:    2.17.0".
-  "$1" --version 2>/dev/null | grep -Eq "^GitVersion:[[:space:]]+v?$version\$"
+  # The whole output first: grep -q would close the pipe early (SIGPIPE).
+  local out
+  out=$("$1" --version 2>/dev/null) && grep -Eq "^GitVersion:[[:space:]]+v?$version\$" <<<"$out"
 }
 
 if [ -x "$bin" ] && reports_version "$bin"; then
@@ -33,8 +35,10 @@ fi
 # One build at a time: a second caller (CI starts a build early, in the
 # background) waits for the first, then finds its binary.
 mkdir -p "$dir"
-exec 9>"$dir/.lock"
-flock 9
+if command -v flock >/dev/null 2>&1; then # util-linux; absent on macOS, where builds are not shared
+  exec 9>"$dir/.lock"
+  flock 9
+fi
 if [ -x "$bin" ] && reports_version "$bin"; then
   echo "$bin"
   exit 0

@@ -19,7 +19,10 @@ go=${GO:-go}
 
 # installed reports whether the cached binary is there and of this version.
 installed() {
-  [ -x "$bin" ] && "$bin" version 2>/dev/null | grep -qx "OpenTofu v$version"
+  local out
+  # The whole output first: grep -q would close the pipe early, and tofu
+  # could die of SIGPIPE on its second line.
+  [ -x "$bin" ] && out=$("$bin" version 2>/dev/null) && grep -qx "OpenTofu v$version" <<<"$out"
 }
 
 if installed; then
@@ -30,8 +33,10 @@ fi
 # One build at a time: a second caller (CI starts a build early, in the
 # background) waits for the first, then finds its binary.
 mkdir -p "$dir"
-exec 9>"$dir/.lock"
-flock 9
+if command -v flock >/dev/null 2>&1; then # util-linux; absent on macOS, where builds are not shared
+  exec 9>"$dir/.lock"
+  flock 9
+fi
 if installed; then
   echo "$bin"
   exit 0
@@ -52,7 +57,7 @@ trap 'rm -f "$tmp"' EXIT
 (cd "$module_dir" && GOFLAGS= CGO_ENABLED=0 "$go" build -trimpath \
   -ldflags "-s -w -X github.com/opentofu/opentofu/version.dev=no" -o "$tmp" ./cmd/tofu)
 mv "$tmp" "$bin"
-if ! "$bin" version 2>/dev/null | grep -qx "OpenTofu v$version"; then
+if ! installed; then
   echo "ERROR: the built tofu does not report v$version:" >&2
   "$bin" version >&2
   exit 1
