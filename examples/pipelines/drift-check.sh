@@ -6,8 +6,10 @@
 #   DIR              the working directory, already `init`ed (default: .)
 #   EXTRA_PLAN_ARGS  passed on to plan, such as -var-file=prod.tfvars
 #
-# It runs `$TF plan -detailed-exitcode -lock=false -input=false -out=PLAN` in
-# DIR. No changes: prints "no drift" and exits 0. Changes: pipes
+# It runs `$TF -chdir=DIR plan -detailed-exitcode -lock=false -input=false
+# -out=PLAN`. No changes: prints "no drift" and exits 0 (or, when objects
+# changed outside Terraform only in attributes the configuration does not
+# set or ignores, prints their summary and still exits 0). Changes: pipes
 # `$TF show -json PLAN` into drift-summary.py (beside this script), which
 # prints each drifted object, its changed attributes as `attr: "old" → "new"`
 # and the actions that would fix it, then exits 2. Error: prints the CLI's
@@ -20,7 +22,7 @@
 #                       Markdown (for example $GITHUB_STEP_SUMMARY)
 #   and the provider's own settings (CRYPTR_*, CYRISMA_*, SYNERISE_*).
 #
-# Exit status: 0 no drift, 2 drift (or other pending changes), 1 error.
+# Exit status: 0 nothing to apply, 2 drift (or other pending changes), 1 error.
 #
 # Secrets: values marked sensitive show as "(sensitive)"; the plan JSON is
 # never printed nor written to disk; the plan file (which holds secrets in
@@ -77,27 +79,46 @@ trap 'rm -rf "$work"' EXIT
 chmod 700 "$work"
 plan="$work/drift.tfplan"
 
+md_args=()
+if [ -n "${DRIFT_SUMMARY_FILE:-}" ]; then
+  md_args=(--markdown "$DRIFT_SUMMARY_FILE")
+fi
+
+# summarise pipes `$TF show -json` of the saved plan into the summariser,
+# with extra arguments; it returns the summariser's status.
+summarise() {
+  "$TF" -chdir="$dir" show -json -no-color "$plan" 2>"$work/show.log" |
+    "$PYTHON" "$summariser" --title "$dir" ${md_args[@]+"${md_args[@]}"} "$@"
+}
+
 code=0
-(cd "$dir" && "$TF" plan -detailed-exitcode -lock=false -input=false -no-color -out="$plan" \
-  ${plan_args[@]+"${plan_args[@]}"}) >"$work/plan.log" 2>&1 || code=$?
+"$TF" -chdir="$dir" plan -detailed-exitcode -lock=false -input=false -no-color -out="$plan" \
+  ${plan_args[@]+"${plan_args[@]}"} >"$work/plan.log" 2>&1 || code=$?
 
 case $code in
   0)
-    echo "drift-check: no drift in $dir ($TF plan has no changes)"
-    markdown "## Drift check: \`$dir\`" "" "No drift." ""
+    # Nothing to apply; objects may still have changed outside Terraform in
+    # attributes the configuration does not set (or ignores): report those.
+    status=0
+    summarise --require-drift || status=$?
+    case $status in
+      3)
+        echo "drift-check: no drift in $dir ($TF plan has no changes)"
+        markdown "## Drift check: \`$dir\`" "" "No drift." ""
+        ;;
+      0) ;; # summarised: changed outside Terraform, nothing to apply
+      *)
+        cat "$work/show.log" >&2
+        fail "$TF show -json or the summary failed"
+        ;;
+    esac
     exit 0
     ;;
   2)
-    md_args=()
-    if [ -n "${DRIFT_SUMMARY_FILE:-}" ]; then
-      md_args=(--markdown "$DRIFT_SUMMARY_FILE")
-    fi
-    (cd "$dir" && "$TF" show -json -no-color "$plan") 2>"$work/show.log" |
-      "$PYTHON" "$summariser" --title "$dir" ${md_args[@]+"${md_args[@]}"} ||
-      {
-        cat "$work/show.log" >&2
-        fail "the plan has changes, but $TF show -json or the summary failed"
-      }
+    summarise || {
+      cat "$work/show.log" >&2
+      fail "the plan has changes, but $TF show -json or the summary failed"
+    }
     exit 2
     ;;
   *)

@@ -48,6 +48,11 @@ PLANNED_VERBS = {
 IGNORED_ACTIONS = {("no-op",), ("read",)}
 
 
+# NO_DRIFT_EXIT is the exit status of --require-drift when nothing changed
+# outside Terraform.
+NO_DRIFT_EXIT = 3
+
+
 def marked(mask):
     """Whether a sensitivity (or unknown) mask holds True anywhere."""
     if mask is True:
@@ -158,10 +163,13 @@ def changed_outputs(plan):
     return sorted(name for name, oc in changes.items() if tuple(oc.get("actions") or ()) not in IGNORED_ACTIONS)
 
 
-def headline(entries, from_drift, outputs):
+def headline(entries, from_drift, outputs, nothing_to_apply=False):
     """The one-sentence verdict."""
     n = len(entries)
     objects = "%d object%s" % (n, "" if n == 1 else "s")
+    if from_drift and nothing_to_apply:
+        return ("Changed outside Terraform, with nothing to apply: %s (only attributes the configuration "
+                "does not set, or ignores, changed)." % objects)
     if from_drift:
         return "Drift detected: %s changed outside Terraform." % objects
     if entries:
@@ -176,7 +184,8 @@ def text_summary(title, plan):
     """The summary as plain text."""
     entries, from_drift = drifted(plan)
     outputs = changed_outputs(plan)
-    out = [("%s: " % title if title else "") + headline(entries, from_drift, outputs), ""]
+    verdict = headline(entries, from_drift, outputs, not planned(plan) and not outputs)
+    out = [("%s: " % title if title else "") + verdict, ""]
     for address, kind, rows in entries:
         out.append("%s: %s" % (address, kind))
         out.extend("    %s: %s → %s" % row for row in rows)
@@ -210,7 +219,8 @@ def markdown_summary(title, plan):
     """The summary as Markdown, for CI job summaries."""
     entries, from_drift = drifted(plan)
     outputs = changed_outputs(plan)
-    out = ["## Drift check%s" % (": " + code(title) if title else ""), "", headline(entries, from_drift, outputs), ""]
+    verdict = headline(entries, from_drift, outputs, not planned(plan) and not outputs)
+    out = ["## Drift check%s" % (": " + code(title) if title else ""), "", verdict, ""]
     for address, kind, rows in entries:
         out.append("- %s: %s" % (code(address), kind))
         out.extend("  - %s: %s → %s" % (code(name), md_value(old), md_value(new)) for name, old, new in rows)
@@ -229,6 +239,9 @@ def main():
     parser = argparse.ArgumentParser(description="Summarise the drift of `terraform show -json PLANFILE` on stdin.")
     parser.add_argument("--title", default="", help="what was checked, such as the directory")
     parser.add_argument("--markdown", metavar="FILE", help="also append the summary as Markdown to FILE")
+    parser.add_argument("--require-drift", action="store_true",
+                        help="print nothing and exit %d when nothing changed outside Terraform "
+                             "(for a plan without changes to apply)" % NO_DRIFT_EXIT)
     args = parser.parse_args()
     try:
         plan = json.loads(sys.stdin.buffer.read().decode("utf-8"))
@@ -237,6 +250,8 @@ def main():
                  % err.__class__.__name__)
     if not isinstance(plan, dict) or not {"planned_values", "resource_changes"} & set(plan):
         sys.exit("drift-summary: standard input is not a plan: pipe `terraform show -json PLANFILE` into it")
+    if args.require_drift and not drifted(plan)[1]:
+        sys.exit(NO_DRIFT_EXIT)
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(encoding="utf-8", errors="replace")
     sys.stdout.write(text_summary(args.title, plan))

@@ -256,3 +256,89 @@ func TestAccDriftCheckNeedsPython(t *testing.T) {
 		t.Errorf("drift-check.sh without Python exited %d, want 1 with a message:\n%s", code, out)
 	}
 }
+
+// TestAccDriftCheckSummaryOfDriftWithNothingToApply checks the case of a
+// plan that exits 0 although objects changed outside Terraform (only in
+// attributes the configuration does not set or ignores): with
+// --require-drift, drift-summary.py still summarises them, under a headline
+// that says there is nothing to apply; and it prints nothing and exits 3
+// when nothing changed outside Terraform.
+func TestAccDriftCheckSummaryOfDriftWithNothingToApply(t *testing.T) {
+	var plan map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(driftPlan(t, true)), &plan); err != nil {
+		t.Fatal(err)
+	}
+	delete(plan, "resource_changes")
+	delete(plan, "output_changes")
+	plan["resource_changes"] = json.RawMessage(`[]`)
+	doc, err := json.Marshal(plan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, code := summarise(t, string(doc), "--require-drift")
+	if code != 0 {
+		t.Fatalf("drift-summary.py --require-drift on a plan with drift exited %d:\n%s", code, out)
+	}
+	for _, want := range []string{
+		"Changed outside Terraform, with nothing to apply: 3 objects",
+		"tenant_cryptr_webhook.audit: changed outside Terraform\n",
+		"    target_url: (sensitive) → (sensitive)\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the summary lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "Planned actions") {
+		t.Errorf("the summary lists planned actions for a plan without any:\n%s", out)
+	}
+	mustNotShow(t, driftPlanSecrets, map[string]string{"the text summary": out})
+
+	out, code = summarise(t, driftPlan(t, false), "--require-drift")
+	if code != 3 || out != "" {
+		t.Errorf("drift-summary.py --require-drift without drift exited %d with %q, want 3 and nothing", code, out)
+	}
+}
+
+// TestAccDriftCheckScriptWhenNothingToApply runs drift-check.sh with a
+// stand-in for terraform, given by a relative path (the script must not
+// change directory before running it), whose plan finds nothing to apply:
+// the script says "no drift" when nothing changed outside Terraform, and
+// summarises the drift, still exiting 0, when something did.
+func TestAccDriftCheckScriptWhenNothingToApply(t *testing.T) {
+	tools := t.TempDir()
+	stub := "#!/usr/bin/env bash\n" +
+		"for arg; do case $arg in plan) exit 0 ;; show) cat \"$STUB_SHOW\"; exit 0 ;; esac; done\nexit 1\n"
+	if err := os.WriteFile(filepath.Join(tools, "tf-stub"), []byte(stub), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	var plan map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(driftPlan(t, true)), &plan); err != nil {
+		t.Fatal(err)
+	}
+	plan["resource_changes"], plan["output_changes"] = json.RawMessage(`[]`), json.RawMessage(`{}`)
+	withDrift, err := json.Marshal(plan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, show, want string
+	}{
+		{"nothing changed outside Terraform", driftPlan(t, false), "drift-check: no drift in "},
+		{"only unmanaged attributes changed", string(withDrift), "Changed outside Terraform, with nothing to apply: 3 objects"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			show := filepath.Join(tools, "show.json")
+			if err := os.WriteFile(show, []byte(tc.show), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			cmd := exec.Command("bash", pipelineFile(t, "drift-check.sh"), t.TempDir())
+			cmd.Dir = tools
+			cmd.Env = append(os.Environ(), "TF=./tf-stub", "STUB_SHOW="+show)
+			out, code := acctest.RunCommand(t, cmd)
+			if code != 0 || !strings.Contains(out, tc.want) {
+				t.Errorf("drift-check.sh exited %d, want 0 with %q:\n%s", code, tc.want, out)
+			}
+			mustNotShow(t, driftPlanSecrets, map[string]string{"the output": out})
+		})
+	}
+}
