@@ -153,12 +153,21 @@
 //     emulator's current default). cryptr.webhook_events: webhook_id (a
 //     webhook of the same environment, or a deleted one) and event_code;
 //     id the next free one, state "available", attempt 0, max_attempts 5,
-//     scheduled_at = inserted_at; the delivery payload is rebuilt and the
+//     scheduled_at = inserted_at; attempt at most max_attempts, and below
+//     it when the state is available or retryable (delivery and retry keep
+//     it so); the delivery payload is rebuilt and the
 //     attempted/completed/cancelled/discarded times (not in the dump) are
-//     taken as scheduled_at.
-//   - cyrisma.instances: name and short_name (unique: clients find
-//     instances by it, so a dump holding two instances with one short
-//     name, which a retried create can make, cannot be seeded). parent_id
+//     taken as scheduled_at. An "executing" event (in a dump taken during
+//     a delivery) is loaded as if that attempt had failed: "retryable",
+//     due at its scheduled_at, or "discarded" if it was its last attempt.
+//   - cyrisma.instances: name and short_name (unique among the live, that
+//     is not suspended, instances under one parent: after a create whose
+//     answer was lost, the provider finds the new instance by short name
+//     under its parent among the listed ones, which leave suspended
+//     instances out; so a suspended instance may share it, as after a
+//     destroy, which suspends, and a new apply, but a dump holding two live
+//     siblings with one short name, which a reactivation or a retried
+//     create can make, cannot be seeded). parent_id
 //     the root instance (a parent must be an organization, of the seed or
 //     of the emulator, in any order); hierarchy derived from the parent
 //     (checked when given); instance_type "organization"; mfa "0"; url
@@ -180,9 +189,10 @@
 // mfa and users, the Cyrisma API secret (as a regen-pass does), a Synerise
 // workspace's ip_allowlist, the workspaces a Synerise user can select.
 // A seed cannot add credentials. Seeded objects sit alongside the
-// emulator's and are used through the APIs like any other. Load seeds
-// before serving requests: the check does not lock out API requests
-// running meanwhile.
+// emulator's and are used through the APIs like any other. Loading is
+// atomic: each service stays locked from its check until the seed is
+// added (or dropped), so API requests and other loads running meanwhile
+// wait, and see all of the seed or none of it.
 //
 // Server.IssuedSecrets lists every secret value handed out or held so far
 // (tokens of all three services, the last 100000 per service; SCIM tokens;

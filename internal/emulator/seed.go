@@ -15,25 +15,42 @@ import (
 // documentation). The whole file is checked first, against itself and
 // against what the emulator holds: on any problem nothing is added and
 // the error lists every problem, one a line, each naming the object and
-// the field ("seed: cryptr.organizations[2] ("Acme"): domain: ..."). Load
-// seeds before serving requests: objects created meanwhile by the APIs
-// are not locked out during the check.
+// the field ("seed: cryptr.organizations[2] ("Acme"): domain: ..."). The
+// check and the additions are atomic: each service stays locked from its
+// check until the seed is added or dropped, so API requests and other
+// LoadSeed calls running meanwhile wait, and cannot invalidate the check.
 func (s *Server) LoadSeed(data []byte) error {
 	var st State
 	root, err := seedjson.Decode(data, &st)
 	if err != nil {
 		return err
 	}
-	applyCryptr, errCryptr := s.cryptr.PrepareSeed(st.Cryptr, root.Field("cryptr"))
-	applyCyrisma, errCyrisma := s.cyrisma.PrepareSeed(st.Cyrisma, root.Field("cyrisma"))
-	applySynerise, errSynerise := s.synerise.PrepareSeed(st.Synerise, root.Field("synerise"))
-	if err := errors.Join(errCryptr, errCyrisma, errSynerise); err != nil {
-		return err
+	// Each service checked without a problem stays locked until its finish
+	// runs. The services are always locked in this order, and a request
+	// locks one service only, so concurrent loads cannot deadlock.
+	var finish []func(apply bool)
+	var errs []error
+	ok := false
+	defer func() { // deferred, so that a panic in a check unlocks too
+		for _, f := range finish {
+			f(ok)
+		}
+	}()
+	for _, prepare := range []func() (func(bool), error){
+		func() (func(bool), error) { return s.cryptr.PrepareSeed(st.Cryptr, root.Field("cryptr")) },
+		func() (func(bool), error) { return s.cyrisma.PrepareSeed(st.Cyrisma, root.Field("cyrisma")) },
+		func() (func(bool), error) { return s.synerise.PrepareSeed(st.Synerise, root.Field("synerise")) },
+	} {
+		f, err := prepare()
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		finish = append(finish, f)
 	}
-	applyCryptr()
-	applyCyrisma()
-	applySynerise()
-	return nil
+	err = errors.Join(errs...)
+	ok = err == nil
+	return err
 }
 
 // LoadSeedFile reads the seed file at path and loads it (see LoadSeed).

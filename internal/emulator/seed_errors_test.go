@@ -1,6 +1,7 @@
 package emulator_test
 
 import (
+	"net/url"
 	"strings"
 	"testing"
 
@@ -120,8 +121,10 @@ func TestSeedCyrismaErrors(t *testing.T) {
 		{"users of a standard instance", inst(`"instance_type": "standard", "users": [{"username": "jo", "first_name": "J", "last_name": "D"}]`),
 			`seed: cyrisma.instances[0] ("A"): users: only organization instances have users`},
 		{"no short name", `{"cyrisma": {"instances": [{"name": "A"}]}}`, `seed: cyrisma.instances[0] ("A"): short_name: required`},
-		{"short name of the root", `{"cyrisma": {"instances": [{"name": "A", "short_name": "TenantOps"}]}}`,
-			`short_name: "TenantOps" is already used by an object the emulator already holds`},
+		{"short name of a live sibling", `{"cyrisma": {"instances": [{"instance_id": "p", "name": "P", "short_name": "P"},
+			{"name": "C", "short_name": "X", "parent_id": "p"}, {"name": "Gone", "short_name": "X", "parent_id": "p", "enabled": false},
+			{"name": "D", "short_name": "X", "parent_id": "p"}]}}`,
+			`seed: cyrisma.instances[3] ("D"): short_name: "X" is already used by cyrisma.instances[1]`},
 		{"duplicate short name", `{"cyrisma": {"instances": [{"name": "A", "short_name": "X"}, {"name": "B", "short_name": "X"}]}}`,
 			`seed: cyrisma.instances[1] ("B"): short_name: "X" is already used by cyrisma.instances[0]`},
 		{"duplicate id", `{"cyrisma": {"instances": [{"instance_id": "i1", "name": "A", "short_name": "A"}, {"instance_id": "i1", "name": "B", "short_name": "B"}]}}`,
@@ -219,4 +222,44 @@ func TestSeedAgainstExistingObjects(t *testing.T) {
 		t.Errorf("organizations = %+v", orgs)
 	}
 	must(t, "seeded user", c.do("GET", "/api/v2/org/acme/users/jo@acme.com", "", "", tok), 200)
+}
+
+// TestSeedShortNamesUniqueAmongLiveSiblings: a seeded instance's short
+// name must differ from those of the live instances under its parent (in
+// the seed or in the emulator), as the provider finds a new instance by
+// short name under its parent among the live ones; suspended instances and
+// instances under other parents may share it.
+func TestSeedShortNamesUniqueAmongLiveSiblings(t *testing.T) {
+	ts, c := start(t, emulator.Options{})
+	access, _ := c.cyrismaToken(ts.Env())
+	auth := "access_token " + access
+	root := ts.Server.Fixtures().CyrismaRootInstanceID
+	v := url.Values{"instance_type": {"organization"}, "is_consulting": {"false"}, "parent_instance_id": {root},
+		"name": {"Live"}, "short_name": {"Live"}, "country": {"FR"}, "email": {"it@live.example"}}
+	must(t, "create", c.send("POST", "/app/partner/instances/create", formCT, v.Encode(), auth), 200)
+	v.Set("name", "Gone")
+	v.Set("short_name", "Gone")
+	gone := must(t, "create", c.send("POST", "/app/partner/instances/create", formCT, v.Encode(), auth), 200).body["instance_id"].(string)
+	must(t, "suspend", c.send("PATCH", "/app/partner/instances/suspend", formCT, url.Values{"instance_id": {gone}}.Encode(), auth), 200)
+
+	err := ts.Server.LoadSeed([]byte(`{"cyrisma": {"instances": [{"name": "Again", "short_name": "Live"}]}}`))
+	want := `seed: cyrisma.instances[0] ("Again"): short_name: "Live" is already used by a live instance the emulator already holds under the same parent`
+	if err == nil || err.Error() != want {
+		t.Fatalf("err = %v, want %s", err, want)
+	}
+	for _, seed := range []string{
+		// the root's short name, under the root
+		`{"cyrisma": {"instances": [{"name": "A", "short_name": "TenantOps"}]}}`,
+		// a suspended instance's short name, live or suspended
+		`{"cyrisma": {"instances": [{"name": "A", "short_name": "Gone"}, {"name": "B", "short_name": "Gone", "enabled": false}]}}`,
+		// a live instance's short name, suspended
+		`{"cyrisma": {"instances": [{"name": "A", "short_name": "Live", "enabled": false}]}}`,
+		// one short name under two parents
+		`{"cyrisma": {"instances": [{"instance_id": "p", "name": "P", "short_name": "Twice"},
+			{"name": "C", "short_name": "Twice", "parent_id": "p"}]}}`,
+	} {
+		if err := ts.Server.LoadSeed([]byte(seed)); err != nil {
+			t.Errorf("seed %s: %v", seed, err)
+		}
+	}
 }

@@ -203,3 +203,48 @@ func TestSeedFreshDumpIsIdempotent(t *testing.T) {
 	c2.cyrismaToken(env)
 	c2.syneriseToken(env)
 }
+
+// TestSeedRoundTripShortNameReusedAfterDestroy: terraform destroy suspends
+// a Cyrisma instance (the API has no delete) and a later apply creates a
+// new one with the same short name; the dump of that is a seed.
+func TestSeedRoundTripShortNameReusedAfterDestroy(t *testing.T) {
+	ts, c := start(t, emulator.Options{})
+	access, _ := c.cyrismaToken(ts.Env())
+	auth := "access_token " + access
+	root := ts.Server.Fixtures().CyrismaRootInstanceID
+	create := func() string {
+		t.Helper()
+		v := url.Values{"instance_type": {"organization"}, "is_consulting": {"false"}, "parent_instance_id": {root},
+			"name": {"Contoso"}, "short_name": {"Contoso"}, "country": {"FR"}, "email": {"it@contoso.example"}}
+		return must(t, "create", c.send("POST", "/app/partner/instances/create", formCT, v.Encode(), auth), 200).body["instance_id"].(string)
+	}
+	old := create()
+	must(t, "suspend", c.send("PATCH", "/app/partner/instances/suspend", formCT, url.Values{"instance_id": {old}}.Encode(), auth), 200)
+	create()
+	first := dumpState(t, c)
+	var st emulator.State
+	if err := json.Unmarshal([]byte(first), &st); err != nil {
+		t.Fatal(err)
+	}
+	live, suspended := 0, 0
+	for _, in := range st.Cyrisma.Instances {
+		switch {
+		case in.ShortName != "Contoso":
+		case in.Enabled:
+			live++
+		default:
+			suspended++
+		}
+	}
+	if live != 1 || suspended != 1 {
+		t.Fatalf("want one live and one suspended Contoso in the dump, got %d and %d:\n%s", live, suspended, first)
+	}
+
+	ts2, c2 := start(t, emulator.Options{})
+	if err := ts2.Server.LoadSeed([]byte(first)); err != nil {
+		t.Fatalf("seeding the dump: %v", err)
+	}
+	if second := dumpState(t, c2); second != first {
+		t.Fatalf("the dump of the seeded server differs:\nfirst:  %s\nsecond: %s", first, second)
+	}
+}

@@ -15,6 +15,7 @@ type seeding struct {
 	s        *Service
 	now      time.Time
 	problems seedjson.Problems
+	finished bool // finish was called
 
 	orgs      []*seedOrg
 	webhooks  []*webhook
@@ -45,12 +46,14 @@ type seedOrg struct {
 
 // PrepareSeed checks st, the "cryptr" object of a seed file (doc is its
 // JSON, which tells the fields a hand-written seed left out), against
-// itself and against what the service holds. It returns the function that
-// adds the seeded objects, or every problem found (nothing is added then).
-// The account and its API keys are fixed: a seed may list them only as
-// they are. The rules and defaults are documented in the emulator
-// package's "Seed files" section.
-func (s *Service) PrepareSeed(st State, doc seedjson.Node) (apply func(), err error) {
+// itself and against what the service holds. It returns every problem
+// found, holding nothing; or, with the service still locked so that no
+// request can change what was checked, finish: finish(true) adds the
+// seeded objects, finish(false) drops them, and either unlocks the
+// service (call it once). The account and its API keys are fixed: a seed
+// may list them only as they are. The rules and defaults are documented
+// in the emulator package's "Seed files" section.
+func (s *Service) PrepareSeed(st State, doc seedjson.Node) (finish func(apply bool), err error) {
 	s.mu.Lock()
 	sd := s.newSeeding()
 	sd.account(st, doc)
@@ -67,11 +70,24 @@ func (s *Service) PrepareSeed(st State, doc seedjson.Node) (apply func(), err er
 		sd.webhookEvent(e, doc.Field("webhook_events").Index(i))
 	}
 	sd.numberEvents()
-	s.mu.Unlock()
 	if err := sd.problems.Err(); err != nil {
+		s.mu.Unlock()
 		return nil, err
 	}
-	return sd.apply, nil
+	return sd.finish, nil
+}
+
+// finish adds the checked objects if apply is true, then unlocks the
+// service, locked since the check; later calls do nothing.
+func (sd *seeding) finish(apply bool) {
+	if sd.finished {
+		return
+	}
+	sd.finished = true
+	defer sd.s.mu.Unlock()
+	if apply {
+		sd.apply()
+	}
 }
 
 // newSeeding starts a seeding with the keys the service holds; the caller
@@ -128,11 +144,10 @@ func (sd *seeding) account(st State, doc seedjson.Node) {
 	}
 }
 
-// apply adds the checked objects to the service.
+// apply adds the checked objects to the service; the caller holds s.mu,
+// since the check.
 func (sd *seeding) apply() {
 	s := sd.s
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	for _, so := range sd.orgs {
 		s.addSeededOrg(so)
 	}

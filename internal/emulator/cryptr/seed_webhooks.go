@@ -55,9 +55,17 @@ func (sd *seeding) webhook(in WebhookState, n seedjson.Node) {
 // webhook_id (of the same environment when the webhook exists; events of a
 // deleted webhook are kept, as the API keeps them) and event_code.
 // Defaults: the next id, environment sandbox, state "available", attempt
-// 0, max_attempts 5, inserted_at now, scheduled_at inserted_at. The
-// delivery payload is rebuilt; attempted/completed/cancelled/discarded
-// times, which the dump does not hold, are taken as scheduled_at.
+// 0, max_attempts 5, inserted_at now, scheduled_at inserted_at. attempt is
+// at most max_attempts, and below it for an event still to deliver
+// (available or retryable), as delivery and retry keep them. The delivery
+// payload is rebuilt; attempted/completed/cancelled/discarded times,
+// which the dump does not hold, are taken as scheduled_at.
+//
+// An event is "executing" only while an attempt is under way, so only in
+// a dump taken mid-delivery; that attempt will never end here, so it is
+// taken as failed, as a transport error would leave it: the event is
+// loaded "retryable", due at its scheduled_at (so at once), or
+// "discarded" if it was its last attempt.
 func (sd *seeding) webhookEvent(in WebhookEventState, n seedjson.Node) {
 	e := &webhookEvent{
 		id: in.ID, env: sd.env(n, in.Environment), webhookID: in.WebhookID, code: in.EventCode,
@@ -84,8 +92,20 @@ func (sd *seeding) webhookEvent(in WebhookEventState, n seedjson.Node) {
 	if !slices.Contains(webhookEventStates, e.state) {
 		sd.fail(n, "state", "must be one of %v", webhookEventStates)
 	}
-	if e.attempt < 0 || e.maxAttempts < 1 {
+	switch pending := e.state == webhookStateAvail || e.state == webhookStateRetry; {
+	case e.attempt < 0 || e.maxAttempts < 1:
 		sd.fail(n, "attempt", "must be at least 0, and max_attempts at least 1")
+	case e.attempt > e.maxAttempts:
+		sd.fail(n, "attempt", "must be at most max_attempts (%d)", e.maxAttempts)
+	case pending && e.attempt == e.maxAttempts:
+		sd.fail(n, "attempt", "must be below max_attempts (%d) in state %s: no attempt would be left (a retry raises max_attempts)",
+			e.maxAttempts, e.state)
+	}
+	if e.state == webhookStateExec {
+		e.state = webhookStateRetry
+		if e.attempt >= e.maxAttempts {
+			e.state = webhookStateDiscard
+		}
 	}
 	e.insertedAt = sd.time(n, "inserted_at", in.InsertedAt, sd.now)
 	e.scheduledAt = sd.time(n, "scheduled_at", in.ScheduledAt, e.insertedAt)

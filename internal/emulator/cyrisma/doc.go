@@ -38,8 +38,10 @@
 //   - The root organization (RootInstance, "TenantOps MSP") is seeded, with
 //     parent_id "" and hierarchy equal to its own id; it cannot be suspended.
 //   - A seed file (Service.PrepareSeed) adds instances and users as if
-//     created and provisioned through the API; its short names are unique
-//     (the API lets two instances share one).
+//     created and provisioned through the API; the short names of its live
+//     (not suspended) instances are unique under each parent, as the
+//     provider's lookup by short name needs (the API lets any two
+//     instances share one).
 //   - An instance does not exist until its provisioning delay has passed: GET
 //     answers [] for it, PATCH and users/create answer 400 invalid_instance, and
 //     it cannot be used as a parent. Time is evaluated lazily on each request.

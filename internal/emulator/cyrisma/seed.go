@@ -13,6 +13,7 @@ type seeding struct {
 	s        *Service
 	now      time.Time
 	problems seedjson.Problems
+	finished bool // finish was called
 
 	instances []*seedInstance
 	byID      map[string]*seedInstance
@@ -22,7 +23,9 @@ type seeding struct {
 	secret    string     // "" when the seed does not change it
 
 	// Keys taken, by the service or the seed, mapped to the path of the
-	// seed object holding them ("" when the service does).
+	// seed object holding them ("" when the service does). shortNames
+	// holds those of live (not suspended) instances, by parent (see
+	// shortNameKey).
 	ids, urls, shortNames, userIDs map[string]string
 }
 
@@ -37,13 +40,18 @@ type seedInstance struct {
 
 // PrepareSeed checks st, the "cyrisma" object of a seed file (doc is its
 // JSON, which tells the fields a hand-written seed left out), against
-// itself and against what the service holds, and returns the function
-// that adds the seeded instances and users, or every problem found
+// itself and against what the service holds, and returns finish, which
+// adds the seeded instances and users (see below), or every problem found
 // (nothing is added then). The root instance is built in: an entry with
 // its instance_id may only repeat it, change its mfa and add users to it.
 // The rules and defaults are documented in the emulator package's "Seed
 // files" section.
-func (s *Service) PrepareSeed(st State, doc seedjson.Node) (apply func(), err error) {
+//
+// On success the instances and users stay locked, so that no request can
+// change what was checked, until finish is called (once): finish(true)
+// adds the seeded objects, finish(false) drops them, and either unlocks.
+// On error nothing is held.
+func (s *Service) PrepareSeed(st State, doc seedjson.Node) (finish func(apply bool), err error) {
 	s.instances.mu.Lock()
 	s.users.mu.Lock()
 	sd := s.newSeeding()
@@ -54,12 +62,27 @@ func (s *Service) PrepareSeed(st State, doc seedjson.Node) (apply func(), err er
 	for _, si := range sd.instances {
 		sd.resolve(si, map[*seedInstance]bool{})
 	}
-	s.users.mu.Unlock()
-	s.instances.mu.Unlock()
 	if err := sd.problems.Err(); err != nil {
+		s.users.mu.Unlock()
+		s.instances.mu.Unlock()
 		return nil, err
 	}
-	return sd.apply, nil
+	return sd.finish, nil
+}
+
+// finish adds the checked instances and users if apply is true, then
+// unlocks the instances and users, locked since the check; later calls do
+// nothing.
+func (sd *seeding) finish(apply bool) {
+	if sd.finished {
+		return
+	}
+	sd.finished = true
+	defer sd.s.instances.mu.Unlock()
+	defer sd.s.users.mu.Unlock()
+	if apply {
+		sd.apply()
+	}
 }
 
 // newSeeding starts a seeding with the keys the service holds; the caller
@@ -70,7 +93,10 @@ func (s *Service) newSeeding() *seeding {
 		ids: map[string]string{}, urls: map[string]string{}, shortNames: map[string]string{}, userIDs: map[string]string{},
 	}
 	for id, in := range s.instances.byID {
-		sd.ids[id], sd.urls[in.view.URL], sd.shortNames[in.view.ShortName] = "", "", ""
+		sd.ids[id], sd.urls[in.view.URL] = "", ""
+		if in.view.Enabled == 1 {
+			sd.shortNames[shortNameKey(in.view.ParentID, in.view.ShortName)] = ""
+		}
 	}
 	for id := range s.users.byID {
 		sd.userIDs[id] = ""
@@ -92,10 +118,10 @@ func (sd *seeding) credentials(st State, doc seedjson.Node) {
 	}
 }
 
-// apply adds the checked instances and users to the service.
+// apply adds the checked instances and users to the service; the caller
+// holds the instance and user locks, since the check.
 func (sd *seeding) apply() {
 	s := sd.s
-	s.instances.mu.Lock()
 	for _, si := range sd.instances {
 		s.instances.add(si.in)
 		s.secrets.Add(si.in.view.AgentKey)
@@ -103,9 +129,8 @@ func (sd *seeding) apply() {
 	if sd.rootMFA != "" {
 		s.instances.byID[RootInstance].view.MFA = sd.rootMFA
 	}
-	s.instances.mu.Unlock()
 	for _, u := range sd.users {
-		s.users.add(u)
+		s.users.put(u)
 	}
 	if sd.secret != "" {
 		s.auth.setSecret(sd.secret)
@@ -131,4 +156,23 @@ func (sd *seeding) claim(keys map[string]string, key string, n seedjson.Node, fi
 	}
 	sd.fail(n, field, "%q is already used by %s", key, holder)
 	return false
+}
+
+// shortNameKey is the key of a live instance's short name under its parent
+// in seeding.shortNames.
+func shortNameKey(parentID, shortName string) string { return parentID + "\x00" + shortName }
+
+// claimShortName records the short name of a live instance under parentID,
+// or reports that another live instance under that parent has it.
+func (sd *seeding) claimShortName(parentID, shortName string, n seedjson.Node) {
+	key := shortNameKey(parentID, shortName)
+	holder, taken := sd.shortNames[key]
+	if !taken {
+		sd.shortNames[key] = n.Path()
+		return
+	}
+	if holder == "" {
+		holder = "a live instance the emulator already holds under the same parent"
+	}
+	sd.fail(n, "short_name", "%q is already used by %s", shortName, holder)
 }

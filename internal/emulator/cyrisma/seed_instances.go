@@ -10,12 +10,15 @@ import (
 )
 
 // instance checks and builds one seeded instance and its users. Required:
-// name and short_name (unique: the provider and the SDKs find instances by
-// it). Defaults: a new instance_id, url and agent_key; parent_id the root
-// instance; hierarchy derived from the parent; instance_type
-// "organization"; mfa "0"; enabled and provisioned true. An instance
-// seeded with provisioned false and no ready_at provisions from now, for
-// the service's provisioning delay.
+// name and short_name (unique among the live instances under one parent:
+// after a create whose answer was lost, the provider finds the new
+// instance by short name under its parent, among the listed, that is not
+// suspended, instances; suspended ones may share it, as after a destroy
+// and a new apply). Defaults: a new instance_id, url and agent_key;
+// parent_id the root instance; hierarchy derived from the parent;
+// instance_type "organization"; mfa "0"; enabled and provisioned true. An
+// instance seeded with provisioned false and no ready_at provisions from
+// now, for the service's provisioning delay.
 func (sd *seeding) instance(in InstanceState, n seedjson.Node) {
 	if in.InstanceID == RootInstance {
 		sd.root(in, n.Labeled(cmp.Or(in.Name, rootInstanceName)))
@@ -27,13 +30,14 @@ func (sd *seeding) instance(in InstanceState, n seedjson.Node) {
 		sd.fail(n, "root", "only the built-in root instance (%s) is the root", RootInstance)
 	}
 	sd.claim(sd.ids, id, n, "instance_id")
+	enabled := seedjson.Or(n, "enabled", in.Enabled, true)
 	switch {
 	case strings.TrimSpace(in.Name) == "":
 		sd.fail(n, "name", "required")
 	case strings.TrimSpace(in.ShortName) == "":
 		sd.fail(n, "short_name", "required")
-	default:
-		sd.claim(sd.shortNames, in.ShortName, n, "short_name")
+	case enabled:
+		sd.claimShortName(cmp.Or(in.ParentID, RootInstance), in.ShortName, n)
 	}
 	v := instanceJSON{
 		InstanceID: id, Name: in.Name, ShortName: in.ShortName, ParentID: cmp.Or(in.ParentID, RootInstance),
@@ -46,7 +50,7 @@ func (sd *seeding) instance(in InstanceState, n seedjson.Node) {
 		v.URL = newInstanceURL(func(u string) bool { _, taken := sd.urls[u]; return taken })
 	}
 	sd.claim(sd.urls, v.URL, n, "url")
-	if !seedjson.Or(n, "enabled", in.Enabled, true) {
+	if !enabled {
 		v.Enabled = 0
 	}
 	si := &seedInstance{in: &instance{view: v, country: in.Country, email: in.Email,

@@ -32,9 +32,14 @@ func newUserStore() *userStore { return &userStore{byID: map[string]*userJSON{}}
 func (st *userStore) add(u userJSON) userJSON {
 	st.mu.Lock()
 	defer st.mu.Unlock()
+	st.put(u)
+	return u
+}
+
+// put stores u; the caller holds mu.
+func (st *userStore) put(u userJSON) {
 	st.byID[u.ID] = &u
 	st.order = append(st.order, u.ID)
-	return u
 }
 
 // list returns every user, disabled ones included, in creation order.

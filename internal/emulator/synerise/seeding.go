@@ -27,6 +27,7 @@ type seeding struct {
 	s        *Service
 	now      time.Time
 	problems seedjson.Problems
+	finished bool // finish was called
 
 	current  []workspace // the service's workspaces
 	added    []workspace
@@ -41,15 +42,22 @@ type seeding struct {
 
 // PrepareSeed checks st, the "synerise" object of a seed file (doc is its
 // JSON, which tells the fields a hand-written seed left out), against
-// itself and against what the service holds, and returns the function
-// that adds the seeded workspaces and sets the IP allowlists and the
-// users' workspace access, or every problem found (nothing changes then).
+// itself and against what the service holds, and returns finish, which
+// adds the seeded workspaces and sets the IP allowlists and the users'
+// workspace access (see below), or every problem found (nothing changes
+// then).
 // Users and the API key are built in: a seed may only repeat them, and
 // set the workspaces each user can select. The rules and defaults are
 // documented in the emulator package's "Seed files" section.
-func (s *Service) PrepareSeed(st State, doc seedjson.Node) (apply func(), err error) {
+//
+// On success the workspaces and users stay locked, so that nothing (such
+// as another seed) can change what was checked, until finish is called
+// (once): finish(true) applies the seed, finish(false) drops it, and
+// either unlocks. On error nothing is held.
+func (s *Service) PrepareSeed(st State, doc seedjson.Node) (finish func(apply bool), err error) {
+	s.dir.mu.Lock()
 	sd := &seeding{
-		s: s, now: s.clock().UTC().Truncate(time.Second), current: s.dir.workspaceList(),
+		s: s, now: s.clock().UTC().Truncate(time.Second), current: slices.Clone(s.dir.workspaces),
 		policies: map[string]ipPolicy{}, access: map[int64][]string{},
 		uuids: map[string]string{}, ids: map[string]string{}, subdomains: map[string]string{},
 	}
@@ -68,9 +76,23 @@ func (s *Service) PrepareSeed(st State, doc seedjson.Node) (apply func(), err er
 		sd.apiKey(in, doc.Field("api_keys").Index(i))
 	}
 	if err := sd.problems.Err(); err != nil {
+		s.dir.mu.Unlock()
 		return nil, err
 	}
-	return sd.apply, nil
+	return sd.finish, nil
+}
+
+// finish applies the checked seed if apply is true, then unlocks the
+// directory, locked since the check; later calls do nothing.
+func (sd *seeding) finish(apply bool) {
+	if sd.finished {
+		return
+	}
+	sd.finished = true
+	defer sd.s.dir.mu.Unlock()
+	if apply {
+		sd.apply()
+	}
 }
 
 // workspace checks one seeded workspace: a built-in (or already seeded)
@@ -178,14 +200,14 @@ func (sd *seeding) policy(guid string, in IPAllowlistState, n seedjson.Node) {
 }
 
 // apply adds the checked workspaces, gives every user access to them
-// (unless the seed lists the user's workspaces) and sets the IP allowlists.
+// (unless the seed lists the user's workspaces) and sets the IP allowlists;
+// the caller holds s.dir.mu, since the check.
 func (sd *seeding) apply() {
 	s := sd.s
 	guids := make([]string, 0, len(sd.added))
 	for _, ws := range sd.added {
 		guids = append(guids, ws.guid)
 	}
-	s.dir.mu.Lock()
 	s.dir.workspaces = append(s.dir.workspaces, sd.added...)
 	for i := range s.dir.users {
 		u := &s.dir.users[i]
@@ -195,7 +217,6 @@ func (sd *seeding) apply() {
 			u.workspaces = slices.Concat(u.workspaces, guids)
 		}
 	}
-	s.dir.mu.Unlock()
 	for guid, pol := range sd.policies {
 		s.ipPolicies.set(guid, pol)
 	}

@@ -14,17 +14,16 @@ import (
 // select (each must be in the emulator or the seed).
 func (sd *seeding) user(in UserState, n seedjson.Node, seen map[int64]string) {
 	n = n.Labeled(in.Username)
-	var u user
-	var found bool
+	match := func(u user) bool { return strings.EqualFold(u.username, in.Username) }
 	if n.Has("id") {
-		u, found = sd.s.dir.userByID(in.ID)
-	} else {
-		u, found = sd.s.dir.findUser(in.Username)
+		match = func(u user) bool { return u.id == in.ID }
 	}
-	if !found {
+	i := slices.IndexFunc(sd.s.dir.users, match) // the caller holds s.dir.mu
+	if i < 0 {
 		sd.fail(n, "id", "not one of the emulator's users (Synerise users are built in: a seed may only set the workspaces they can select)")
 		return
 	}
+	u := sd.s.dir.users[i]
 	if holder, dup := seen[u.id]; dup {
 		sd.fail(n, "id", "user %d is already listed at %s", u.id, holder)
 		return
