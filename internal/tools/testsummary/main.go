@@ -6,7 +6,7 @@
 // anything failed. `make testacc` and `make testacc-tofu` use it, with the
 // name of the CLI in -name.
 //
-//	go test -json ./... | go run ./internal/tools/testsummary -name "Terraform 1.11.4" -prefix TestAcc
+//	go test -json ./... | go run ./internal/tools/testsummary -name "Terraform 1.11.4" -prefix TestAcc -elapsed 95s
 package main
 
 import (
@@ -20,14 +20,17 @@ import (
 func main() {
 	name := flag.String("name", "tests", "what ran, for the summary line (such as the CLI)")
 	prefix := flag.String("prefix", "Test", "count only top-level tests whose names start with this")
+	elapsed := flag.Duration("elapsed", 0, "the run's wall time, builds included, for the summary line (default: from the first event to the last)")
 	flag.Parse()
-	started := time.Now()
 	run, err := Read(os.Stdin)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "testsummary: %v\n", err)
 		os.Exit(1)
 	}
-	run.Write(os.Stdout, *name, *prefix, time.Since(started))
+	if *elapsed == 0 {
+		*elapsed = run.Span()
+	}
+	run.Write(os.Stdout, *name, *prefix, *elapsed)
 	if run.Failed() {
 		os.Exit(1)
 	}

@@ -11,6 +11,7 @@ import (
 
 // event is one line of `go test -json` (cmd/test2json's TestEvent).
 type event struct {
+	Time    time.Time
 	Action  string
 	Package string
 	Test    string
@@ -37,8 +38,14 @@ type Package struct {
 
 // Run is a whole `go test -json` run.
 type Run struct {
-	Packages []*Package
-	Unparsed string // lines that were not JSON events
+	Packages    []*Package
+	Unparsed    string    // lines that were not JSON events
+	first, last time.Time // of the events that carry a time
+}
+
+// Span is the time from the run's first event to its last.
+func (r *Run) Span() time.Duration {
+	return r.last.Sub(r.first)
 }
 
 // Read parses a `go test -json` stream.
@@ -54,6 +61,14 @@ func Read(r io.Reader) (*Run, error) {
 		if !strings.HasPrefix(line, "{") || json.Unmarshal([]byte(line), &e) != nil {
 			unparsed.WriteString(line + "\n")
 			continue
+		}
+		if !e.Time.IsZero() {
+			if run.first.IsZero() || e.Time.Before(run.first) {
+				run.first = e.Time
+			}
+			if e.Time.After(run.last) {
+				run.last = e.Time
+			}
 		}
 		if e.Package == "" {
 			if e.Output != "" {

@@ -10,7 +10,7 @@ import (
 // stream is a go test -json run of two packages: one passes (a test passes,
 // one is skipped, a helper test not counted), one fails in a subtest, plus
 // a line that is not JSON.
-const stream = `{"Action":"start","Package":"example.com/a"}
+const stream = `{"Time":"2026-12-05T07:00:00Z","Action":"start","Package":"example.com/a"}
 {"Action":"run","Package":"example.com/a","Test":"TestAccOne"}
 {"Action":"output","Package":"example.com/a","Test":"TestAccOne","Output":"=== RUN   TestAccOne\n"}
 {"Action":"pass","Package":"example.com/a","Test":"TestAccOne","Elapsed":1.5}
@@ -26,7 +26,7 @@ const stream = `{"Action":"start","Package":"example.com/a"}
 {"Action":"fail","Package":"example.com/b","Test":"TestAccTwo/step"}
 {"Action":"fail","Package":"example.com/b","Test":"TestAccTwo","Elapsed":3}
 {"Action":"output","Package":"example.com/b","Output":"FAIL\n"}
-{"Action":"fail","Package":"example.com/b","Elapsed":3.5}
+{"Time":"2026-12-05T07:01:05Z","Action":"fail","Package":"example.com/b","Elapsed":3.5}
 # example.com/c
 `
 
@@ -40,6 +40,9 @@ func TestSummaryCountsAndShowsFailures(t *testing.T) {
 	}
 	if !run.Failed() {
 		t.Error("Failed() = false for a run with a failed package")
+	}
+	if got := run.Span(); got != 65*time.Second {
+		t.Errorf("Span() = %s, want 1m5s (first event to last)", got)
 	}
 	var out bytes.Buffer
 	run.Write(&out, "Terraform 1.11.4", "TestAcc", 90*time.Second)
