@@ -140,14 +140,14 @@ func mustNotShow(t *testing.T, secrets []string, docs map[string]string) {
 	}
 }
 
-// TestAccDriftCheckSummary feeds drift-summary.py a hand-made plan with
+// TestDriftCheckSummary feeds drift-summary.py a hand-made plan with
 // drift and checks its whole text summary: changed attributes with their
 // old and new values (long ones cut), sensitive attributes and attributes
 // holding a sensitive value as "(sensitive)", the deleted object, the
 // planned actions without the data source read or the no-op, output names
 // only; and its Markdown summary, appended to the given file. Neither shows
 // any secret of the document, in any encoding.
-func TestAccDriftCheckSummary(t *testing.T) {
+func TestDriftCheckSummary(t *testing.T) {
 	markdown := filepath.Join(t.TempDir(), "summary.md")
 	if err := os.WriteFile(markdown, []byte("# Earlier step\n\n"), 0o600); err != nil {
 		t.Fatal(err)
@@ -201,11 +201,11 @@ Outputs that would change: signing_key
 	mustNotShow(t, driftPlanSecrets, map[string]string{"the text summary": out, "the Markdown summary": md})
 }
 
-// TestAccDriftCheckSummaryWithoutDrift feeds drift-summary.py the same plan
+// TestDriftCheckSummaryWithoutDrift feeds drift-summary.py the same plan
 // without resource_drift: it falls back on the planned changes, says that
 // nothing was reported as changed outside Terraform, shows the values that
 // will be known after apply as such, and still shows no secret.
-func TestAccDriftCheckSummaryWithoutDrift(t *testing.T) {
+func TestDriftCheckSummaryWithoutDrift(t *testing.T) {
 	out, code := summarise(t, driftPlan(t, false))
 	if code != 0 {
 		t.Fatalf("drift-summary.py exited %d:\n%s", code, out)
@@ -229,10 +229,10 @@ func TestAccDriftCheckSummaryWithoutDrift(t *testing.T) {
 	mustNotShow(t, driftPlanSecrets, map[string]string{"the text summary": out})
 }
 
-// TestAccDriftCheckSummaryRejectsOtherInput checks that drift-summary.py
+// TestDriftCheckSummaryRejectsOtherInput checks that drift-summary.py
 // exits 1, without echoing its input, when it is not given a plan: a
 // state's `show -json` (which holds secrets) and text.
-func TestAccDriftCheckSummaryRejectsOtherInput(t *testing.T) {
+func TestDriftCheckSummaryRejectsOtherInput(t *testing.T) {
 	for name, doc := range map[string]string{
 		"state": `{"format_version": "1.0", "values": {"root_module": {"resources": [{"values": {"token": "STATE-SECRET-11"}}]}}}`,
 		"text":  "Error: STATE-SECRET-11 is not JSON",
@@ -245,10 +245,10 @@ func TestAccDriftCheckSummaryRejectsOtherInput(t *testing.T) {
 	}
 }
 
-// TestAccDriftCheckNeedsPython runs drift-check.sh with no Python
+// TestDriftCheckNeedsPython runs drift-check.sh with no Python
 // interpreter: it exits 1 with a message that says what to install, before
 // running any plan.
-func TestAccDriftCheckNeedsPython(t *testing.T) {
+func TestDriftCheckNeedsPython(t *testing.T) {
 	cmd := exec.Command("bash", pipelineFile(t, "drift-check.sh"), t.TempDir())
 	cmd.Env = append(os.Environ(), "PYTHON=/nonexistent/python3", "TF=/nonexistent/terraform")
 	out, code := acctest.RunCommand(t, cmd)
@@ -257,13 +257,13 @@ func TestAccDriftCheckNeedsPython(t *testing.T) {
 	}
 }
 
-// TestAccDriftCheckSummaryOfDriftWithNothingToApply checks the case of a
+// TestDriftCheckSummaryOfDriftWithNothingToApply checks the case of a
 // plan that exits 0 although objects changed outside Terraform (only in
 // attributes the configuration does not set or ignores): with
 // --require-drift, drift-summary.py still summarises them, under a headline
 // that says there is nothing to apply; and it prints nothing and exits 3
 // when nothing changed outside Terraform.
-func TestAccDriftCheckSummaryOfDriftWithNothingToApply(t *testing.T) {
+func TestDriftCheckSummaryOfDriftWithNothingToApply(t *testing.T) {
 	var plan map[string]json.RawMessage
 	if err := json.Unmarshal([]byte(driftPlan(t, true)), &plan); err != nil {
 		t.Fatal(err)
@@ -299,12 +299,12 @@ func TestAccDriftCheckSummaryOfDriftWithNothingToApply(t *testing.T) {
 	}
 }
 
-// TestAccDriftCheckScriptWhenNothingToApply runs drift-check.sh with a
+// TestDriftCheckScriptWhenNothingToApply runs drift-check.sh with a
 // stand-in for terraform, given by a relative path (the script must not
 // change directory before running it), whose plan finds nothing to apply:
 // the script says "no drift" when nothing changed outside Terraform, and
 // summarises the drift, still exiting 0, when something did.
-func TestAccDriftCheckScriptWhenNothingToApply(t *testing.T) {
+func TestDriftCheckScriptWhenNothingToApply(t *testing.T) {
 	tools := t.TempDir()
 	stub := "#!/usr/bin/env bash\n" +
 		"for arg; do case $arg in plan) exit 0 ;; show) cat \"$STUB_SHOW\"; exit 0 ;; esac; done\nexit 1\n"
