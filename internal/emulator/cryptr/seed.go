@@ -15,7 +15,6 @@ type seeding struct {
 	s        *Service
 	now      time.Time
 	problems seedjson.Problems
-	finished bool // finish was called
 
 	orgs      []*seedOrg
 	webhooks  []*webhook
@@ -74,20 +73,7 @@ func (s *Service) PrepareSeed(st State, doc seedjson.Node) (finish func(apply bo
 		s.mu.Unlock()
 		return nil, err
 	}
-	return sd.finish, nil
-}
-
-// finish adds the checked objects if apply is true, then unlocks the
-// service, locked since the check; later calls do nothing.
-func (sd *seeding) finish(apply bool) {
-	if sd.finished {
-		return
-	}
-	sd.finished = true
-	defer sd.s.mu.Unlock()
-	if apply {
-		sd.apply()
-	}
+	return seedjson.Commit(sd.apply, sd.s.mu.Unlock), nil
 }
 
 // newSeeding starts a seeding with the keys the service holds; the caller

@@ -13,7 +13,6 @@ type seeding struct {
 	s        *Service
 	now      time.Time
 	problems seedjson.Problems
-	finished bool // finish was called
 
 	instances []*seedInstance
 	byID      map[string]*seedInstance
@@ -67,22 +66,10 @@ func (s *Service) PrepareSeed(st State, doc seedjson.Node) (finish func(apply bo
 		s.instances.mu.Unlock()
 		return nil, err
 	}
-	return sd.finish, nil
-}
-
-// finish adds the checked instances and users if apply is true, then
-// unlocks the instances and users, locked since the check; later calls do
-// nothing.
-func (sd *seeding) finish(apply bool) {
-	if sd.finished {
-		return
-	}
-	sd.finished = true
-	defer sd.s.instances.mu.Unlock()
-	defer sd.s.users.mu.Unlock()
-	if apply {
-		sd.apply()
-	}
+	return seedjson.Commit(sd.apply, func() {
+		sd.s.users.mu.Unlock()
+		sd.s.instances.mu.Unlock()
+	}), nil
 }
 
 // newSeeding starts a seeding with the keys the service holds; the caller

@@ -27,7 +27,6 @@ type seeding struct {
 	s        *Service
 	now      time.Time
 	problems seedjson.Problems
-	finished bool // finish was called
 
 	current  []workspace // the service's workspaces
 	added    []workspace
@@ -79,20 +78,7 @@ func (s *Service) PrepareSeed(st State, doc seedjson.Node) (finish func(apply bo
 		s.dir.mu.Unlock()
 		return nil, err
 	}
-	return sd.finish, nil
-}
-
-// finish applies the checked seed if apply is true, then unlocks the
-// directory, locked since the check; later calls do nothing.
-func (sd *seeding) finish(apply bool) {
-	if sd.finished {
-		return
-	}
-	sd.finished = true
-	defer sd.s.dir.mu.Unlock()
-	if apply {
-		sd.apply()
-	}
+	return seedjson.Commit(sd.apply, sd.s.dir.mu.Unlock), nil
 }
 
 // workspace checks one seeded workspace: a built-in (or already seeded)
