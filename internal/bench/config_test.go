@@ -60,10 +60,10 @@ func TestConfig(t *testing.T) {
 	}
 }
 
-// TestConfigTerraform checks the generated configurations with the real
+// TestAccBenchConfigTerraform checks the generated configurations with the real
 // CLI: `terraform fmt -check` and, after init, `terraform validate` against
 // the freshly built providers. It needs TF_ACC, like every real-CLI test.
-func TestConfigTerraform(t *testing.T) {
+func TestAccBenchConfigTerraform(t *testing.T) {
 	if os.Getenv("TF_ACC") == "" {
 		t.Skip("runs the terraform CLI: set TF_ACC=1")
 	}

@@ -11,10 +11,10 @@ import (
 	"github.com/tenantops/terraform-provider-tenant/internal/emulator"
 )
 
-// TestTimedPlanMustBeEmpty checks that a plan with changes fails the bench:
+// TestAccBenchTimedPlanMustBeEmpty checks that a plan with changes fails the bench:
 // a terraform_data whose input is timestamp() changes at every plan. It
 // runs the terraform CLI, so it needs TF_ACC.
-func TestTimedPlanMustBeEmpty(t *testing.T) {
+func TestAccBenchTimedPlanMustBeEmpty(t *testing.T) {
 	if os.Getenv("TF_ACC") == "" {
 		t.Skip("runs the terraform CLI: set TF_ACC=1")
 	}
