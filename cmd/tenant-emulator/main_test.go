@@ -15,6 +15,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/tenantops/terraform-provider-tenant/internal/emulator"
 )
 
 // TestMain lets the test binary act as the real command when
@@ -63,7 +65,7 @@ func TestBaseURL(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := baseURL(tcp); got != want {
+		if got := baseURL(tcp, "http"); got != want {
 			t.Errorf("baseURL(%s) = %s, want %s", addr, got, want)
 		}
 	}
@@ -83,7 +85,32 @@ func TestParseFlags(t *testing.T) {
 		f.DropAfterCommitRate != 0.3 || f.TokenTTLSeconds != 4 || c.opts.CryptrProvisioningDelay != 50*time.Millisecond {
 		t.Fatalf("flags: %+v %v", c, err)
 	}
-	for _, bad := range [][]string{{"-nope"}, {"-error-rate", "2"}, {"-drop-after-commit-rate", "-0.1"}, {"extra"}} {
+	c, err = parseFlags([]string{"-hang-rate", "0.1", "-retry-after-seconds", "3600", "-throttle-rate", "0.2",
+		"-oversized-body-bytes", "1000", "-oversized-rate", "0.3", "-redirect-to", "https://x.example", "-redirect-rate", "0.4",
+		"-redirect-status", "307", "-echo-authorization-rate", "0.5", "-anonymous-answer-rate", "0.6",
+		"-only-method", "POST", "-only-path-prefix", "/api/v2/organizations"}, io.Discard)
+	want := emulator.Faults{HangRate: 0.1, RetryAfterSeconds: 3600, ThrottleRate: 0.2, OversizedBodyBytes: 1000,
+		OversizedRate: 0.3, RedirectTo: "https://x.example", RedirectRate: 0.4, RedirectStatus: 307,
+		EchoAuthorizationRate: 0.5, AnonymousAnswerRate: 0.6, OnlyMethod: "POST", OnlyPathPrefix: "/api/v2/organizations"}
+	if err != nil || c.opts.Faults != want || c.tls {
+		t.Fatalf("new fault flags: %+v %v", c.opts.Faults, err)
+	}
+	c, err = parseFlags([]string{"-tls", "-env-file", "/tmp/x/emulator.env"}, io.Discard)
+	if err != nil || !c.tls || c.tlsCert != "/tmp/x/emulator.pem" || c.tlsValidity != 24*time.Hour {
+		t.Fatalf("-tls: %+v %v", c, err)
+	}
+	c, err = parseFlags([]string{"-tls", "-tls-cert", "/tmp/c.pem", "-tls-validity", "1h"}, io.Discard)
+	if err != nil || c.tlsCert != "/tmp/c.pem" || c.tlsValidity != time.Hour {
+		t.Fatalf("-tls-cert: %+v %v", c, err)
+	}
+	for env, cert := range map[string]string{"/a/e": "/a/e.pem", "/a/e.pem": "/a/e.pem.pem", "/a/b.c/e.sh": "/a/b.c/e.pem"} {
+		if got := certPathBeside(env); got != cert {
+			t.Errorf("certPathBeside(%s) = %s, want %s", env, got, cert)
+		}
+	}
+	for _, bad := range [][]string{{"-nope"}, {"-error-rate", "2"}, {"-drop-after-commit-rate", "-0.1"}, {"extra"},
+		{"-hang-rate", "2"}, {"-redirect-rate", "1"}, {"-oversized-rate", "1"}, {"-only-method", "post"},
+		{"-tls"}, {"-tls-cert", "/tmp/c.pem"}, {"-tls", "-tls-cert", "/tmp/e", "-env-file", "/tmp/e"}, {"-tls", "-tls-cert", "/tmp/c.pem", "-tls-validity", "0s"}} {
 		if _, err := parseFlags(bad, io.Discard); err == nil {
 			t.Errorf("%v: want an error", bad)
 		}

@@ -12,13 +12,23 @@ type RequestCounts struct {
 }
 
 // FaultCounts counts the injected faults by kind: requests answered 429
-// (RateLimited) or 503 (Error), dropped without being served (Dropped), and
-// served then dropped (DroppedAfterCommit).
+// by the rate limit (RateLimited) or the throttle (Throttled), answered 503
+// (Error), dropped without being served (Dropped), served then dropped
+// (DroppedAfterCommit), held unanswered (Hung), redirected (Redirected),
+// answered 500 echoing their credentials (EchoedAuthorization), served
+// with their 2xx JSON answer replaced by {"id":"x"} (AnonymousAnswer), and
+// served with a padded answer (Oversized).
 type FaultCounts struct {
-	RateLimited        int `json:"rate_limited"`
-	Error              int `json:"error"`
-	Dropped            int `json:"dropped"`
-	DroppedAfterCommit int `json:"dropped_after_commit"`
+	RateLimited         int `json:"rate_limited"`
+	Error               int `json:"error"`
+	Dropped             int `json:"dropped"`
+	DroppedAfterCommit  int `json:"dropped_after_commit"`
+	Throttled           int `json:"throttled"`
+	Hung                int `json:"hung"`
+	Redirected          int `json:"redirected"`
+	EchoedAuthorization int `json:"echoed_authorization"`
+	AnonymousAnswer     int `json:"anonymous_answer"`
+	Oversized           int `json:"oversized"`
 }
 
 // add counts one fault of kind (one of the fault* constants).
@@ -32,6 +42,18 @@ func (c *FaultCounts) add(kind string) {
 		c.Dropped++
 	case faultDroppedAfterCommit:
 		c.DroppedAfterCommit++
+	case faultThrottled:
+		c.Throttled++
+	case faultHung:
+		c.Hung++
+	case faultRedirected:
+		c.Redirected++
+	case faultEchoedAuthorization:
+		c.EchoedAuthorization++
+	case faultAnonymousAnswer:
+		c.AnonymousAnswer++
+	case faultOversized:
+		c.Oversized++
 	}
 }
 

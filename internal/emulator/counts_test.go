@@ -24,14 +24,16 @@ func TestFaultCountsInRequestsAnswer(t *testing.T) {
 	if got.Total != 3 || got.Faults != (emulator.FaultCounts{Error: 2}) {
 		t.Fatalf("GET requests = %s", r.raw)
 	}
-	if !strings.Contains(r.raw, `"faults":{"rate_limited":0,"error":2,"dropped":0,"dropped_after_commit":0}`) {
+	if !strings.Contains(r.raw, `"faults":{"rate_limited":0,"error":2,"dropped":0,"dropped_after_commit":0,`+
+		`"throttled":0,"hung":0,"redirected":0,"echoed_authorization":0,"anonymous_answer":0,"oversized":0}`) {
 		t.Errorf("faults object: %s", r.raw)
 	}
 	if direct := ts.Server.RequestCounts(); direct.Faults != got.Faults {
 		t.Errorf("RequestCounts().Faults = %+v", direct.Faults)
 	}
 	r = c.do("DELETE", "/_emulator/requests", "", "", "")
-	if !strings.Contains(r.raw, `"faults":{"rate_limited":0,"error":0,"dropped":0,"dropped_after_commit":0}`) {
+	if !strings.Contains(r.raw, `"faults":{"rate_limited":0,"error":0,"dropped":0,"dropped_after_commit":0,`+
+		`"throttled":0,"hung":0,"redirected":0,"echoed_authorization":0,"anonymous_answer":0,"oversized":0}`) {
 		t.Errorf("DELETE requests: %s", r.raw)
 	}
 	if got := ts.Server.RequestCounts().Faults; got != (emulator.FaultCounts{}) {

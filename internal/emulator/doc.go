@@ -10,7 +10,8 @@
 //
 // Go tests start one with StartTestServer and point the provider at it with
 // TestServer.Env(); the cmd/tenant-emulator binary serves one for manual use
-// and writes the same variables to an env file. State lives in memory only;
+// and writes the same variables to an env file. Both can serve HTTPS (see
+// "HTTPS"). State lives in memory only;
 // each Server starts from the same built-in fixtures (fixed demo
 // credentials, see Env and Fixtures), and LoadSeed adds objects from a seed
 // file (see "Seed files").
@@ -21,10 +22,16 @@
 //
 //	GET    /_emulator/healthz   → 200 {"status":"ok"}
 //	GET    /_emulator/requests  → 200 {"total":3,"routes":{"POST /api/v2/oauth/token":1,"GET /api/v2/organizations/{domain}":2},
-//	                                   "faults":{"rate_limited":0,"error":1,"dropped":0,"dropped_after_commit":0}}
-//	DELETE /_emulator/requests  → 200 {"total":0,"routes":{},"faults":{"rate_limited":0,"error":0,"dropped":0,"dropped_after_commit":0}}
+//	                                   "faults":{"rate_limited":0,"error":1,"dropped":0,"dropped_after_commit":0,
+//	                                             "throttled":0,"hung":0,"redirected":0,"echoed_authorization":0,
+//	                                             "anonymous_answer":0,"oversized":0}}
+//	DELETE /_emulator/requests  → 200 {"total":0,"routes":{},"faults":{"rate_limited":0,"error":0,...}}
 //	GET    /_emulator/faults    → 200 {"latency_ms":0,"error_rate":0,"rate_limit_per_second":0,"drop_rate":0,
-//	                                   "drop_after_commit_rate":0,"token_ttl_seconds":0}
+//	                                   "drop_after_commit_rate":0,"token_ttl_seconds":0,"hang_rate":0,
+//	                                   "retry_after_seconds":0,"throttle_rate":0,"oversized_body_bytes":0,
+//	                                   "oversized_rate":0,"redirect_to":"","redirect_rate":0,"redirect_status":0,
+//	                                   "echo_authorization_rate":0,"anonymous_answer_rate":0,
+//	                                   "only_method":"","only_path_prefix":""}
 //	PUT    /_emulator/faults    (full object) → 200 with the new faults; 400 on bad JSON,
 //	                            unknown fields or out-of-range values
 //	GET    /_emulator/state     → 200 everything the emulator holds (see below)
@@ -32,6 +39,7 @@
 // For example:
 //
 //	curl -X PUT "$BASE/_emulator/faults" -d '{"error_rate":0.2,"latency_ms":100,"drop_after_commit_rate":0.1}'
+//	curl -X PUT "$BASE/_emulator/faults" -d '{"throttle_rate":1,"retry_after_seconds":3600}'
 //	curl "$BASE/_emulator/requests"
 //	curl -X DELETE "$BASE/_emulator/requests"
 //	curl "$BASE/_emulator/state"
@@ -40,8 +48,12 @@
 // registered: "METHOD /path/{wildcard}" (for example
 // "GET /api/v2/organizations/{domain}"), found with ServeMux.Handler before
 // the request is served. "faults" counts the faults injected, by kind:
-// rate_limited (429), error (503), dropped (closed unserved) and
-// dropped_after_commit (served, then closed unanswered); each is counted
+// rate_limited (429 of the rate limit), throttled (429 of throttle_rate),
+// error (503), dropped (closed unserved), hung (held unanswered),
+// redirected (3xx to redirect_to), echoed_authorization (500 echoing the
+// credentials), dropped_after_commit (served, then closed unanswered),
+// anonymous_answer (served, its 2xx JSON answer replaced) and oversized
+// (served, its answer padded); latency is not counted. Each is counted
 // before it acts, so a client that saw it finds it counted. DELETE resets
 // them with the request counts. Server.RequestCounts returns the same
 // numbers (RequestCounts.Faults is a FaultCounts).
@@ -201,33 +213,131 @@
 //
 // # Faults
 //
-// Faults apply to every non-admin request, in this order:
+// Faults apply to every non-admin request in their scope (see "Scope"
+// below; by default every request, login routes included), in this order:
 //
 //  1. rate limit (rate_limit_per_second): a fixed one-second window per
-//     service (see below); over the limit → 429, "Retry-After: 1",
-//     {"error":"rate_limited","message":"..."};
-//  2. drop (drop_rate, probability): the connection is hijacked and closed
+//     service (see below); over the limit → 429, "Retry-After: N" (N is
+//     retry_after_seconds, default 1),
+//     {"error":"rate_limited","message":"rate limit exceeded, retry after N seconds"};
+//  2. throttle (throttle_rate, probability): the same 429 answer, with the
+//     same Retry-After, whatever the rate-limit window;
+//  3. drop (drop_rate, probability): the connection is hijacked and closed
 //     without an answer, so the client sees a transport error;
-//  3. latency (latency_ms): the request waits that long before going on;
-//  4. error (error_rate, probability): 503
-//     {"error":"service_unavailable","message":"injected fault"}, without
-//     touching any state;
-//  5. drop after commit (drop_after_commit_rate, probability): the request
+//  4. hang (hang_rate, probability): the request is never answered. Its
+//     body is read (up to 10 MiB) and thrown away, then it is held until
+//     its client gives up (its context ends: client timeout, cancellation,
+//     closed connection) or Server.Close is called, and its connection is
+//     then closed without an answer. Server.Close also makes later hangs
+//     close at once. http.Server.Shutdown and httptest.Server.Close wait for
+//     requests in flight, so whoever serves Handler must call Server.Close
+//     when shutting down: TestServer.Close and cmd/tenant-emulator do;
+//  5. latency (latency_ms): the request waits that long before going on
+//     (a slow answer; combine it with a client timeout shorter than it to
+//     time the client out);
+//  6. error (error_rate, probability): 503
+//     {"error":"service_unavailable","message":"injected fault"};
+//  7. redirect (redirect_rate, probability, needs redirect_to): the request
+//     is answered redirect_status (default 302; 301, 302, 303, 307 or 308)
+//     with "Location: <redirect_to without trailing "/"><path>[?<query>]"
+//     (the request's path and query, as sent) and the body
+//     {"error":"redirected","message":"injected fault: moved to <location>"};
+//     redirect_to is an absolute http or https URL, without user, query or
+//     fragment, and may have a path (it is prefixed). Pointing it at the
+//     emulator itself makes a redirect loop (each redirected request is
+//     faulted again);
+//  8. echo (echo_authorization_rate, probability): 500
+//     {"error":"internal_error","message":M,"error_description":M}, where M
+//     is "injected fault: internal error echoing the request's credentials: "
+//     followed by, verbatim and joined by "; ": every Authorization header
+//     and every header whose name holds "auth", "api-key", "apikey",
+//     "api_key", "token", "secret", "password" or "cookie"
+//     (case-insensitively), as "Name: value", sorted by name; then
+//     "body: " and the first 4 KiB of the request body, if any (login
+//     requests carry their secrets there) — a buggy or hostile server
+//     leaking the credentials back to the client;
+//  9. drop after commit (drop_after_commit_rate, probability): the request
 //     is served normally, so its state change is applied, but its answer is
 //     thrown away and the connection is closed without an answer, as with
 //     drop. This is how a client meets a write that succeeded although it
-//     never heard so (a retried create then makes a duplicate).
+//     never heard so (a retried create then makes a duplicate);
+//  10. anonymous answer (anonymous_answer_rate, probability): the request
+//     is served normally, so its state change is applied (a create
+//     creates), but a 2xx JSON answer with a body is replaced by
+//     {"id":"x"} (Content-Type application/json; the status and other
+//     headers are the handler's, so a create still answers 201): an answer
+//     lacking the object's identifying field (domain, instance_id, uuid...;
+//     for objects identified by "id" the id is garbage). Other answers
+//     (errors, non-JSON) are left alone and not counted;
+//  11. oversized (oversized_rate, probability, needs oversized_body_bytes,
+//     at most 1 GiB): the request is served normally but its answer is
+//     padded to at least oversized_body_bytes bytes, with an exact
+//     Content-Length, status and headers unchanged. A JSON object answer
+//     stays valid JSON holding the real object: it gains a last member
+//     "emulator_padding" whose value is a string of "x", so that any JSON
+//     decoder must read it all; any other body (arrays, text) is followed
+//     by spaces. An answer already that long is sent as it is (counted all
+//     the same). Answers that carry no body (to HEAD, 204, 304) are left
+//     alone and not counted. The padding is streamed, not held in memory.
 //
-// A request refused by faults 1 to 4 is not applied. Each fault is drawn
-// independently, in that order.
+// A request refused by faults 1 to 8 is not applied. Each fault is drawn
+// independently, in that order, and the first that acts ends the list,
+// except that 10 and 11 combine (the {"id":"x"} answer is then padded) and
+// are void when 9 acts.
+//
+// Scope: only_method (an upper-case HTTP method such as "POST", matched
+// exactly, so "GET" does not match HEAD) and only_path_prefix (starting
+// with "/", matched against the request path with strings.HasPrefix, so
+// "/api/v2/organizations" also matches "/api/v2/organizations/acme/users"),
+// when set, restrict every fault above, the rate limit included, to the
+// requests that match both; other requests are served untouched and do not
+// count in the rate-limit windows. For example, to fault only the creates
+// of Cryptr organizations:
+//
+//	curl -X PUT "$BASE/_emulator/faults" -d '{"anonymous_answer_rate":1,"only_method":"POST","only_path_prefix":"/api/v2/organizations"}'
+//
+// More examples:
+//
+//	curl -X PUT "$BASE/_emulator/faults" -d '{"hang_rate":1}'                    # never answer
+//	curl -X PUT "$BASE/_emulator/faults" -d '{"latency_ms":30000}'               # answer after 30 s
+//	curl -X PUT "$BASE/_emulator/faults" -d '{"throttle_rate":1,"retry_after_seconds":3600}'
+//	curl -X PUT "$BASE/_emulator/faults" -d '{"oversized_rate":1,"oversized_body_bytes":104857600}'
+//	curl -X PUT "$BASE/_emulator/faults" -d '{"redirect_rate":1,"redirect_to":"https://attacker.example","redirect_status":307}'
+//	curl -X PUT "$BASE/_emulator/faults" -d '{"echo_authorization_rate":1}'
+//	curl -X PUT "$BASE/_emulator/faults" -d '{"anonymous_answer_rate":1}'
+//	curl -X PUT "$BASE/_emulator/faults" -d '{}'                                 # all off
 //
 // token_ttl_seconds overrides the lifetime of every token minted from then on
-// by every service (0 = each service's default). Zero values mean "off".
+// by every service (0 = each service's default); it is not a per-request
+// fault, and the scope does not restrict it. Zero values mean "off" (for
+// retry_after_seconds and redirect_status: the default).
+//
+// # HTTPS
+//
+// StartTestServerTLS starts a TestServer serving HTTPS (HTTP/2 and
+// HTTP/1.1) with a certificate generated for it by SelfSignedCert:
+// self-signed ECDSA P-256, its own CA, valid for 127.0.0.1, ::1 and
+// localhost, for an hour. TestServer.URL is then "https://127.0.0.1:port"
+// (and so are the Env URLs), TestServer.CertFile the path of its PEM (in a
+// temporary directory Close removes), TestServer.CertPEM its content, and
+// TestServer.Client an *http.Client trusting it. A client that does not
+// trust it fails the handshake with an x509.UnknownAuthorityError
+// ("x509: certificate signed by unknown authority"). The -tls flag of
+// cmd/tenant-emulator does the same for manual use, writing the PEM beside
+// the env file; users trust it with SSL_CERT_FILE (Go on Linux and other
+// Unix systems but macOS), for example:
+//
+//	tenant-emulator -tls -env-file /tmp/emulator.env &
+//	. /tmp/emulator.env && SSL_CERT_FILE=/tmp/emulator.pem terraform plan
+//	curl --cacert /tmp/emulator.pem "$CRYPTR_SERVICE_URL/_emulator/healthz"
+//
+// Over HTTP/2, faults that close the connection (drop, hang, drop after
+// commit) reset the request's stream instead (see below).
 //
 // # Design choices where the sources are silent
 //
-//   - Every non-admin request is counted before faults are applied, so
-//     requests answered 429/503 or dropped are counted too (this lets tests
+//   - Every non-admin request is counted before faults are applied (in
+//     scope or not), so requests answered 429/503 or dropped are counted too (this lets tests
 //     see client retries). Requests that match no route are counted under
 //     "unmatched" and are faulted like any API request.
 //   - A pattern registered without a method is counted as "<request method>
@@ -235,9 +345,13 @@
 //   - DELETE /_emulator/requests answers 200 with the zeroed counts; "routes"
 //     is always an object, never null.
 //   - PUT /_emulator/faults: fields absent from the object are zero (off);
-//     negative values, rates outside [0, 1], trailing data or an empty body →
-//     400 {"error":"invalid_request","message":"..."}. A successful PUT also
-//     restarts every rate-limit window.
+//     unknown fields, negative values, rates outside [0, 1], a rate whose
+//     fault lacks its setting (oversized_rate without oversized_body_bytes,
+//     redirect_rate without redirect_to), a bad redirect_to,
+//     redirect_status, only_method or only_path_prefix, trailing data or an
+//     empty body → 400 {"error":"invalid_request","message":"..."}. A
+//     successful PUT also restarts every rate-limit window. It does not
+//     release requests already held by the hang fault.
 //   - Rate limit per service: the three APIs are three vendors, each with
 //     its own limit, so each has its own window: Cryptr (/api/v2/...,
 //     /oauth/...), Cyrisma (/app/...), Synerise (/uauth/..., /v4/...), and
@@ -247,10 +361,11 @@
 //   - A rate-limit window starts at the first request of its service after
 //     its previous window ended (not at wall-clock second boundaries), and
 //     requests refused with 429 count within their window.
-//   - Drop and drop after commit, on a connection that cannot be hijacked
-//     (HTTP/2), abort the handler with http.ErrAbortHandler, which resets
-//     the stream. Drop after commit serves the request into a buffer that is
-//     discarded: the handler runs to its end before the connection closes.
+//   - Drop, hang and drop after commit, on a connection that cannot be
+//     hijacked (HTTP/2), abort the handler with http.ErrAbortHandler, which
+//     resets the stream. Drop after commit, anonymous answer and oversized
+//     serve the request into a buffer, then drop, replace or pad it: the
+//     handler runs to its end before anything is sent.
 //   - Latency stops early, without an answer, if the client goes away.
 //   - Env trims a trailing "/" from the base URL. Each service builds its own
 //     variables from the root base URL (Cyrisma appends "/app").

@@ -80,14 +80,24 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	_, pattern := s.mux.Handler(r)
 	s.count(routeKey(r.Method, pattern))
-	switch s.faults.apply(w, r) {
-	case verdictDone:
-	case verdictServeAndDrop:
-		s.serveAndDrop(w, r)
+	switch p := s.faults.apply(w, r); {
+	case p.done:
+	case p.postServe():
+		s.serveCaptured(w, r, p)
 	default:
 		s.mux.ServeHTTP(w, r)
 	}
 }
+
+// Close ends every request held by the hang fault (hang_rate), closing its
+// connection without an answer, and makes the hang fault do so at once
+// from then on; everything else is served as before. Call it when the
+// http.Server serving Handler shuts down, for example with
+// srv.RegisterOnShutdown(s.Close): http.Server.Shutdown and
+// httptest.Server.Close wait for requests in flight, and a held request
+// would otherwise keep them waiting until its client gives up.
+// TestServer.Close calls it. It is safe to call more than once.
+func (s *Server) Close() { s.faults.close() }
 
 // SetFaults replaces the injected faults.
 func (s *Server) SetFaults(f Faults) { s.faults.set(f) }
