@@ -1,6 +1,7 @@
 // Package clienttest holds test helpers shared by the service clients'
-// tests: a transport that loses an answer, and the check that an error is
-// one of the typed errors the clients promise. Only tests import it.
+// tests: a transport that serves requests with an http.Handler in memory, a
+// transport that loses an answer, and the check that an error is one of the
+// typed errors the clients promise. Only tests import it.
 package clienttest
 
 import (
@@ -51,10 +52,14 @@ func (l *LosingTransport) Lost() bool {
 }
 
 // IsTyped reports whether err is nil or one of the typed errors the clients
-// return: an APIError (possibly inside an UncertainError), a DecodeError, or
-// a not-found error.
+// return: an APIError (possibly inside an UncertainError), a DecodeError, a
+// MissingIdentityError, an ExistsError (an object already holds the natural
+// key of a create), or a not-found error.
 func IsTyped(err error) bool {
 	var apiErr *httpclient.APIError
 	var decodeErr *httpclient.DecodeError
-	return err == nil || errors.As(err, &apiErr) || errors.As(err, &decodeErr) || errors.Is(err, httpclient.ErrNotFound)
+	var identityErr *httpclient.MissingIdentityError
+	var existsErr *httpclient.ExistsError
+	return err == nil || errors.As(err, &apiErr) || errors.As(err, &decodeErr) || errors.As(err, &identityErr) ||
+		errors.As(err, &existsErr) || errors.Is(err, httpclient.ErrNotFound)
 }

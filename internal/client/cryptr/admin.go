@@ -56,7 +56,7 @@ func adminPath(domain, email string) string {
 // email before the invitation is ever sent again, so that a create that did
 // happen is not reported as failed (and not repeated).
 func (c *Client) CreateAdmin(ctx context.Context, domain, email string) (*Admin, error) {
-	return createOnce(ctx, c, func(ctx context.Context) (*Admin, error) {
+	return createNew(ctx, c, "admin", keyOf("email", email)+" in organization "+domain, false, func(ctx context.Context) (*Admin, error) {
 		var out Admin
 		_, err := c.api.Do(ctx, httpclient.Request{Method: http.MethodPost, Path: orgPath(domain, "admins"), Form: url.Values{"email": {email}}, Result: &out})
 		return &out, err

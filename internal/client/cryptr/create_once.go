@@ -10,7 +10,7 @@ import (
 // is unknown, find looks the object up by its natural key before the create
 // is ever sent again.
 func createOnce[T any](ctx context.Context, c *Client, create func(context.Context) (*T, error), find func(context.Context) (*T, bool, error)) (*T, error) {
-	return httpclient.CreateOnce(ctx, c.api.MaxAttempts(), create, find)
+	return httpclient.CreateOnce(ctx, c.api, create, find)
 }
 
 // found turns the answer of a read into the answer of a look-up: not found

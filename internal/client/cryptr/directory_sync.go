@@ -57,13 +57,19 @@ func directorySyncPath(domain string) string { return orgPath(domain, "directory
 // lost answer did create it, its token (shown only once) is reset so that the
 // caller still gets one.
 func (c *Client) CreateDirectorySync(ctx context.Context, domain string) (*DirectorySync, error) {
-	return createOnce(ctx, c, func(ctx context.Context) (*DirectorySync, error) {
-		return c.directorySyncCall(ctx, domain, httpclient.Request{Method: http.MethodPost, Path: directorySyncPath(domain)})
+	natural := httpclient.NaturalKey{Service: "Cryptr", Kind: "directory sync", Key: "organization " + domain}
+	return httpclient.CreateUnlessExists(ctx, c.api, natural, func(ctx context.Context) (*DirectorySync, error) {
+		return createOnce(ctx, c, func(ctx context.Context) (*DirectorySync, error) {
+			return c.directorySyncCall(ctx, domain, httpclient.Request{Method: http.MethodPost, Path: directorySyncPath(domain)})
+		}, func(ctx context.Context) (*DirectorySync, bool, error) {
+			if _, ok, err := found(c.GetDirectorySync(ctx, domain)); !ok || err != nil {
+				return nil, ok, err
+			}
+			return found(c.ResetDirectorySyncToken(ctx, domain))
+		})
 	}, func(ctx context.Context) (*DirectorySync, bool, error) {
-		if _, ok, err := found(c.GetDirectorySync(ctx, domain)); !ok || err != nil {
-			return nil, ok, err
-		}
-		return found(c.ResetDirectorySyncToken(ctx, domain))
+		// The one already there: its token is not reset (see ExistsError).
+		return found(c.GetDirectorySync(ctx, domain))
 	})
 }
 

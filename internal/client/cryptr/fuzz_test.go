@@ -3,7 +3,6 @@ package cryptr
 import (
 	"context"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -11,6 +10,10 @@ import (
 	"github.com/tenantops/terraform-provider-tenant/internal/client/clienttest"
 	"github.com/tenantops/terraform-provider-tenant/internal/client/httpclient"
 )
+
+// fuzzURL is the fuzz targets' base URL: a host that cannot resolve, since
+// the requests never leave the process.
+const fuzzURL = "https://auth.cryptr.fuzz.invalid"
 
 // FuzzCryptrAnswers: whatever the token endpoint (login) or the API answers,
 // the client's reads, lists and creates neither panic nor return an untyped
@@ -29,7 +32,9 @@ func FuzzCryptrAnswers(f *testing.F) {
 		if status < 200 || status > 599 {
 			t.Skip()
 		}
-		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// In memory: a server per input would spend a local port per input
+		// (in TIME_WAIT) and run the machine out of them within a minute.
+		transport := clienttest.HandlerTransport(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Content-Type", "application/json")
 			if strings.HasSuffix(r.URL.Path, "/oauth/token") && !fuzzLogin {
 				_, _ = w.Write([]byte(`{"access_token":"token"}`))
@@ -38,9 +43,8 @@ func FuzzCryptrAnswers(f *testing.F) {
 			w.WriteHeader(status)
 			_, _ = w.Write(body)
 		}))
-		defer srv.Close()
-		c := New(Config{ServiceURL: srv.URL, AccountDomain: "acct", ClientID: "id", ClientSecret: "secret"},
-			httpclient.Config{Timeout: 5 * time.Second, MaxRetries: 0})
+		c := New(Config{ServiceURL: fuzzURL, AccountDomain: "acct", ClientID: "id", ClientSecret: "secret"},
+			httpclient.Config{Timeout: 5 * time.Second, MaxRetries: 0, Transport: transport})
 		ctx := context.Background()
 		calls := map[string]func() error{
 			"GetOrganization":   func() error { _, err := c.GetOrganization(ctx, "acme"); return err },

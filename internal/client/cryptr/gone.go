@@ -27,13 +27,38 @@ func goneAnswer(body []byte) bool {
 // object was deleted, like a 404, yields an error for which
 // httpclient.IsNotFound is true. what names the object in that error.
 func getLive[T any](ctx context.Context, c *Client, path, what string) (*T, error) {
-	var out T
-	resp, err := c.api.Do(ctx, httpclient.Request{Method: http.MethodGet, Path: path, Result: &out})
-	if err != nil {
+	var out liveResult[T]
+	if _, err := c.api.Do(ctx, httpclient.Request{Method: http.MethodGet, Path: path, Result: &out}); err != nil {
 		return nil, err
 	}
-	if goneAnswer(resp.Body) {
+	if out.gone {
 		return nil, httpclient.NotFoundError("Cryptr %s was deleted", what)
 	}
-	return &out, nil
+	return &out.obj, nil
+}
+
+// liveResult decodes an answer that is either the object or a sign that it
+// is gone (see goneAnswer), which carries no identity.
+type liveResult[T any] struct {
+	obj  T
+	gone bool
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (r *liveResult[T]) UnmarshalJSON(body []byte) error {
+	if goneAnswer(body) {
+		r.gone = true
+		return nil
+	}
+	return json.Unmarshal(body, &r.obj)
+}
+
+// MissingIdentity checks the object's identity, unless the answer says it
+// is gone.
+func (r *liveResult[T]) MissingIdentity() (string, bool) {
+	if id, ok := any(&r.obj).(httpclient.Identified); ok && !r.gone {
+		field, value := id.Identity()
+		return field, value == ""
+	}
+	return "", false
 }

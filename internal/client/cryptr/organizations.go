@@ -87,7 +87,7 @@ func organizationPath(domain string) string {
 // is unknown, the organization is looked up by name (which the domain makes
 // unique) before it is sent again.
 func (c *Client) CreateOrganization(ctx context.Context, in OrganizationInput) (*Organization, error) {
-	return createOnce(ctx, c, func(ctx context.Context) (*Organization, error) {
+	return createNew(ctx, c, "organization", keyOf("name", in.Name), false, func(ctx context.Context) (*Organization, error) {
 		var out Organization
 		_, err := c.api.Do(ctx, httpclient.Request{Method: http.MethodPost, Path: "/api/v2/organizations", Form: in.form(), Result: &out})
 		return &out, err

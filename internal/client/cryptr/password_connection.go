@@ -53,13 +53,18 @@ func passwordConnectionPath(domain string) string { return orgPath(domain, "pass
 // repeated blindly: when its outcome is unknown, the organization's password
 // connection is looked up (and, if there, given in's settings) first.
 func (c *Client) CreatePasswordConnection(ctx context.Context, domain string, in PasswordConnectionInput) (*PasswordConnection, error) {
-	return createOnce(ctx, c, func(ctx context.Context) (*PasswordConnection, error) {
-		return c.passwordConnectionCall(ctx, domain, httpclient.Request{Method: http.MethodPost, Path: passwordConnectionPath(domain), Form: in.form()})
+	natural := httpclient.NaturalKey{Service: "Cryptr", Kind: "password connection", Key: "organization " + domain}
+	return httpclient.CreateUnlessExists(ctx, c.api, natural, func(ctx context.Context) (*PasswordConnection, error) {
+		return createOnce(ctx, c, func(ctx context.Context) (*PasswordConnection, error) {
+			return c.passwordConnectionCall(ctx, domain, httpclient.Request{Method: http.MethodPost, Path: passwordConnectionPath(domain), Form: in.form()})
+		}, func(ctx context.Context) (*PasswordConnection, bool, error) {
+			if _, ok, err := found(c.GetPasswordConnection(ctx, domain)); !ok || err != nil {
+				return nil, ok, err
+			}
+			return found(c.UpdatePasswordConnection(ctx, domain, in))
+		})
 	}, func(ctx context.Context) (*PasswordConnection, bool, error) {
-		if _, ok, err := found(c.GetPasswordConnection(ctx, domain)); !ok || err != nil {
-			return nil, ok, err
-		}
-		return found(c.UpdatePasswordConnection(ctx, domain, in))
+		return found(c.GetPasswordConnection(ctx, domain))
 	})
 }
 

@@ -40,7 +40,7 @@ func redirectURIPath(id string) string {
 // outcome of the request is unknown, the URI is looked up in the
 // environment's list before the create is sent again.
 func (c *Client) CreateRedirectURI(ctx context.Context, in RedirectURIInput) (*RedirectURI, error) {
-	return createOnce(ctx, c, func(ctx context.Context) (*RedirectURI, error) {
+	return createNew(ctx, c, "redirect URI", keyOf("uri", in.URI), false, func(ctx context.Context) (*RedirectURI, error) {
 		var out RedirectURI
 		_, err := c.api.Do(ctx, httpclient.Request{Method: http.MethodPost, Path: "/api/v2/redirect-uris", Form: in.form(), Result: &out})
 		return &out, err

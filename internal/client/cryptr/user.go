@@ -153,7 +153,7 @@ func userPath(domain, emailOrID string) string {
 // up by email before the create is ever sent again, so that a create that
 // did happen is found and not repeated.
 func (c *Client) CreateUser(ctx context.Context, domain string, in UserInput) (*User, error) {
-	return createOnce(ctx, c, func(ctx context.Context) (*User, error) {
+	return createNew(ctx, c, "user", keyOf("email", in.Email)+" in organization "+domain, false, func(ctx context.Context) (*User, error) {
 		var out User
 		_, err := c.api.Do(ctx, httpclient.Request{Method: http.MethodPost, Path: orgPath(domain, "users"), Form: in.form(false), Result: &out})
 		return &out, err

@@ -41,7 +41,9 @@ func webhookPath(id string) string { return "/api/v2/webhooks/" + url.PathEscape
 func (c *Client) CreateWebhook(ctx context.Context, in WebhookInput) (*Webhook, error) {
 	form := url.Values{"name": {in.Name}, "target_url": {in.TargetURL}}
 	setList(form, "event_codes", in.EventCodes)
-	return createOnce(ctx, c, func(ctx context.Context) (*Webhook, error) {
+	// The API would make a second webhook with the same name and target:
+	// look first, so that a killed run is never followed by a duplicate.
+	return createNew(ctx, c, "webhook", keyOf("name", in.Name)+" and "+keyOf("target_url", in.TargetURL), true, func(ctx context.Context) (*Webhook, error) {
 		var out Webhook
 		_, err := c.api.Do(ctx, httpclient.Request{Method: http.MethodPost, Path: "/api/v2/webhooks", Form: form, Result: &out})
 		return &out, err

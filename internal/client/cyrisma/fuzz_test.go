@@ -3,7 +3,6 @@ package cyrisma
 import (
 	"context"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -11,6 +10,10 @@ import (
 	"github.com/tenantops/terraform-provider-tenant/internal/client/clienttest"
 	"github.com/tenantops/terraform-provider-tenant/internal/client/httpclient"
 )
+
+// fuzzURL is the fuzz targets' base URL: a host that cannot resolve, since
+// the requests never leave the process.
+const fuzzURL = "https://api.cyrisma.fuzz.invalid/app"
 
 // FuzzCyrismaAnswers: whatever the login endpoint or the API answers, the
 // client's reads, lists and creates neither panic nor return an untyped
@@ -29,7 +32,9 @@ func FuzzCyrismaAnswers(f *testing.F) {
 		if status < 200 || status > 599 {
 			t.Skip()
 		}
-		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// In memory: a server per input would spend a local port per input
+		// (in TIME_WAIT) and run the machine out of them within a minute.
+		transport := clienttest.HandlerTransport(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Content-Type", "application/json")
 			if strings.HasSuffix(r.URL.Path, "/partner/login") && !fuzzLogin {
 				_, _ = w.Write([]byte(`{"access_token":"token","expires_in":600,"refresh_token":"refresh"}`))
@@ -38,9 +43,8 @@ func FuzzCyrismaAnswers(f *testing.F) {
 			w.WriteHeader(status)
 			_, _ = w.Write(body)
 		}))
-		defer srv.Close()
-		c := New(Config{APIURL: srv.URL, APIKey: "key", APISecret: "secret", LookupWait: 10 * time.Millisecond},
-			httpclient.Config{Timeout: 5 * time.Second, MaxRetries: 0})
+		c := New(Config{APIURL: fuzzURL, APIKey: "key", APISecret: "secret", LookupWait: 10 * time.Millisecond},
+			httpclient.Config{Timeout: 5 * time.Second, MaxRetries: 0, Transport: transport})
 		ctx := context.Background()
 		calls := map[string]func() error{
 			"ListInstances": func() error { _, err := c.ListInstances(ctx); return err },

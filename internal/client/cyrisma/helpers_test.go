@@ -19,6 +19,10 @@ const (
 	pollInterval      = 10 * time.Millisecond
 	routeLogin        = "POST /app/partner/login"
 	routeCreate       = "POST /app/partner/instances/create"
+	// routeListInstances and routeListUsers are the full listings, which
+	// the natural-key look-ups read.
+	routeListInstances = "GET /app/partner/instances/info"
+	routeListUsers     = "GET /app/partner/users/info"
 )
 
 func startEmulator(t *testing.T, faults emulator.Faults) *emulator.TestServer {

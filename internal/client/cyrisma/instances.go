@@ -2,6 +2,7 @@ package cyrisma
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -85,8 +86,39 @@ type CreatedInstance struct {
 // name under its parent (as the vendor's own SDK finds instances), waiting up
 // to the client's LookupWait for a provisioning instance to appear, before
 // the create is sent again.
+//
+// The API would make a second instance with the same short name under the
+// same parent, so one is looked up first: found, the create is not sent and
+// the error is an *httpclient.ExistsError holding it (a killed run is never
+// followed by a duplicate).
 func (c *Client) CreateInstance(ctx context.Context, in CreateInstanceInput) (*CreatedInstance, error) {
-	return httpclient.CreateOnce(ctx, c.api.MaxAttempts(), func(ctx context.Context) (*CreatedInstance, error) {
+	natural := httpclient.NaturalKey{Service: "Cyrisma", Kind: "instance",
+		Key: fmt.Sprintf("short_name %q under parent %s", in.ShortName, in.ParentInstanceID), CheckFirst: true}
+	return httpclient.CreateUnlessExists(ctx, c.api, natural, func(ctx context.Context) (*CreatedInstance, error) {
+		return c.createInstanceOnce(ctx, in)
+	}, func(ctx context.Context) (*CreatedInstance, bool, error) {
+		return c.findLiveInstance(ctx, in.ShortName, in.ParentInstanceID)
+	})
+}
+
+// findLiveInstance looks, in one listing, for a live instance with this
+// short name under parentID.
+func (c *Client) findLiveInstance(ctx context.Context, shortName, parentID string) (*CreatedInstance, bool, error) {
+	list, err := c.ListInstances(ctx)
+	if err != nil {
+		return nil, false, err
+	}
+	for _, inst := range list {
+		if inst.ShortName == shortName && inst.ParentID == parentID {
+			return &CreatedInstance{InstanceID: inst.InstanceID, AgentKey: inst.AgentKey}, true, nil
+		}
+	}
+	return nil, false, nil
+}
+
+// createInstanceOnce sends the create through httpclient.CreateOnce.
+func (c *Client) createInstanceOnce(ctx context.Context, in CreateInstanceInput) (*CreatedInstance, error) {
+	return httpclient.CreateOnce(ctx, c.api, func(ctx context.Context) (*CreatedInstance, error) {
 		var out CreatedInstance
 		_, err := c.api.Do(ctx, httpclient.Request{Method: http.MethodPost, Path: "/partner/instances/create", Form: in.form(), Result: &out})
 		return &out, err

@@ -157,22 +157,30 @@ func TestCreateValidation(t *testing.T) {
 func TestCreateNotRepeatedOnServerError(t *testing.T) {
 	t.Parallel()
 	ts := startEmulator(t, emulator.Faults{})
-	c, _ := newClient(t, ts)
+	// A short look-up wait: each create's look-up finds nothing.
+	cfg := configFor(ts)
+	cfg.LookupWait = 200 * time.Millisecond
+	c := New(cfg, httpclient.Config{Timeout: 5 * time.Second, MaxRetries: 2})
 	ctx := context.Background()
 	before, err := c.ListInstances(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts.Server.SetFaults(emulator.Faults{ErrorRate: 1})
+	// Every create fails with a 503; the look-ups work.
+	ts.Server.SetFaults(emulator.Faults{ErrorRate: 1, OnlyMethod: http.MethodPost})
 	ts.Server.ResetRequestCounts()
 	_, err = c.CreateInstance(ctx, standardInput(ts.Server.Fixtures().CyrismaRootInstanceID, "Faulty", "faulty"))
 	var uncertain *httpclient.UncertainError
 	if !errors.As(err, &uncertain) || !httpclient.HasStatus(err, http.StatusServiceUnavailable) {
 		t.Fatalf("err = %T %v, want an UncertainError wrapping a 503", err, err)
 	}
-	if got := ts.Server.RequestCounts().Routes[routeCreate]; got != 1 {
-		t.Fatalf("%d create requests, want 1", got)
+	// Never blind: one look-up before the first create, and one after each
+	// failed create before the next.
+	routes := ts.Server.RequestCounts().Routes
+	if creates, lookups := routes[routeCreate], routes[routeListInstances]; creates < 1 || lookups < creates+1 {
+		t.Fatalf("%d creates with %d look-ups, want each create preceded by a look-up", creates, lookups)
 	}
+	ts.Server.SetFaults(emulator.Faults{ErrorRate: 1})
 	// Lifecycle toggles are safe to repeat: retried.
 	ts.Server.ResetRequestCounts()
 	err = c.SuspendInstance(ctx, ts.Server.Fixtures().CyrismaRootInstanceID)

@@ -2,6 +2,7 @@ package cyrisma
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -47,11 +48,7 @@ func (c *Client) CreateUser(ctx context.Context, in CreateUserInput) (*User, err
 		"first_name":  {in.FirstName},
 		"last_name":   {in.LastName},
 	}
-	return httpclient.CreateOnce(ctx, c.api.MaxAttempts(), func(ctx context.Context) (*User, error) {
-		var out User
-		_, err := c.api.Do(ctx, httpclient.Request{Method: http.MethodPost, Path: "/partner/instances/users/create", Form: form, Result: &out})
-		return &out, err
-	}, func(ctx context.Context) (*User, bool, error) {
+	find := func(ctx context.Context) (*User, bool, error) {
 		users, err := c.ListUsers(ctx)
 		if err != nil {
 			return nil, false, err
@@ -62,7 +59,17 @@ func (c *Client) CreateUser(ctx context.Context, in CreateUserInput) (*User, err
 			}
 		}
 		return nil, false, nil
-	})
+	}
+	// The API would make a second user with the same username: look first.
+	natural := httpclient.NaturalKey{Service: "Cyrisma", Kind: "user",
+		Key: fmt.Sprintf("username %q in instance %s", in.Username, in.InstanceID), CheckFirst: true}
+	return httpclient.CreateUnlessExists(ctx, c.api, natural, func(ctx context.Context) (*User, error) {
+		return httpclient.CreateOnce(ctx, c.api, func(ctx context.Context) (*User, error) {
+			var out User
+			_, err := c.api.Do(ctx, httpclient.Request{Method: http.MethodPost, Path: "/partner/instances/users/create", Form: form, Result: &out})
+			return &out, err
+		}, find)
+	}, find)
 }
 
 // ListUsers returns every user of the partner account, disabled ones included.

@@ -3,6 +3,7 @@ package httpclient
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -20,16 +21,28 @@ type Config struct {
 	BaseURL string
 	// Timeout bounds each HTTP attempt; zero means 30 seconds.
 	Timeout time.Duration
-	// MaxRetries is how many times a failed request may be sent again.
-	// Answers 429 have a budget of their own (maxRateLimitedRetries) unless
-	// MaxRetries is zero, which turns every retry off.
+	// MaxRetries is how many times a failed request may be sent again,
+	// within MaxRetryDuration. Answers 429 have a count of their own
+	// (maxRateLimitedRetries) unless MaxRetries is zero, which turns every
+	// retry off.
 	MaxRetries int
+	// MaxRetryDuration is the retry budget of one API call (or of one
+	// operation, see WithBudget): retries start only within it and no retry
+	// wait ends past it, so a call ends at the latest Timeout after it runs
+	// out. Zero means DefaultMaxRetryDuration. MaxRetries and the 429 cap
+	// still bound the number of retries within it.
+	MaxRetryDuration time.Duration
+	// MaxResponseBytes caps the body read from one answer; a larger answer
+	// fails with a *ResponseTooLargeError. Zero means
+	// DefaultMaxResponseBytes.
+	MaxResponseBytes int64
 	// MaxRequestsPerSecond caps the requests this client sends per second,
 	// across every goroutine using it; zero means no client-side limit.
 	MaxRequestsPerSecond float64
 	// UserAgent is sent with every request.
 	UserAgent string
-	// Secrets are credential values to mask wherever they would be logged.
+	// Secrets are credential values to mask wherever they would be logged,
+	// and in every error built from a server's answer.
 	Secrets []string
 	// TokenRenewalMargin, when set, is how long before its expiry a token
 	// is renewed, instead of the default min(10 s, a fiftieth of its
@@ -59,6 +72,9 @@ type Client struct {
 	decodeError ErrorDecoder
 	auth        *Authorizer
 	limiter     *rate.Limiter // nil: no client-side limit
+	// bearers holds the bearer tokens of login steps sent so far, for
+	// redaction.
+	bearers credentialSet
 }
 
 // New returns a Client for cfg. decodeError reads the service's error bodies.
@@ -70,11 +86,18 @@ func New(cfg Config, decodeError ErrorDecoder) *Client {
 	if cfg.MaxRetries < 0 {
 		cfg.MaxRetries = 0
 	}
+	if cfg.MaxRetryDuration <= 0 {
+		cfg.MaxRetryDuration = DefaultMaxRetryDuration
+	}
+	if cfg.MaxResponseBytes <= 0 {
+		cfg.MaxResponseBytes = DefaultMaxResponseBytes
+	}
 	rc := resty.New().
 		SetBaseURL(cfg.BaseURL).
 		SetTimeout(cfg.Timeout).
 		SetHeader("User-Agent", cfg.UserAgent).
 		SetHeader("Accept", "application/json").
+		SetRedirectPolicy(resty.RedirectPolicyFunc(checkRedirect)).
 		SetRetryCount(0) // retries are decided by Do, per method and status
 	if cfg.Transport != nil {
 		rc.SetTransport(cfg.Transport)
@@ -88,8 +111,11 @@ func (c *Client) MaxAttempts() int { return c.cfg.MaxRetries + 1 }
 
 // SetAuthorizer sets how authenticated requests get their token.
 func (c *Client) SetAuthorizer(auth *Authorizer) {
-	if auth != nil && auth.Tokens != nil && c.cfg.TokenRenewalMargin > 0 {
-		auth.Tokens.setFixedMargin(c.cfg.TokenRenewalMargin)
+	if auth != nil && auth.Tokens != nil {
+		if c.cfg.TokenRenewalMargin > 0 {
+			auth.Tokens.setFixedMargin(c.cfg.TokenRenewalMargin)
+		}
+		auth.Tokens.setLoginBudget(c.cfg.MaxRetryDuration)
 	}
 	c.auth = auth
 }
@@ -128,68 +154,136 @@ type Response struct {
 	Body       []byte
 }
 
-// Do sends req, retrying as the method and the answer allow, renewing the
-// token on a 401 (unless the token it just renewed is refused too), and
-// decodes the answer.
+// Do sends req, retrying as the method, the answer and the retry budget
+// allow, renewing the token on a 401 (unless the token it just renewed is
+// refused too), and decodes the answer. The call runs on the budget ctx
+// carries (see WithBudget), or on one of its own. Every credential this
+// client knows is masked in the error it returns.
 func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
+	ctx = c.WithBudget(ctx)
+	resp, err := c.do(ctx, budgetFrom(ctx), req)
+	var login *loginError
+	switch {
+	case err == nil:
+		return resp, nil
+	case errors.As(err, &login):
+		// Redacted by the login's own calls, and maybe shared with other
+		// callers (a remembered failure): returned as it is.
+		return nil, login.err
+	}
+	return nil, newMasker(c.secrets("", req.BearerToken)).redact(err)
+}
+
+// loginError carries the failure to get a token through do, so that Do
+// does not redact it again: it may be shared between goroutines.
+type loginError struct{ err error }
+
+func (e *loginError) Error() string { return e.err.Error() }
+
+func (c *Client) do(ctx context.Context, b *budget, req Request) (*Response, error) {
 	safe := req.SafeToRetry || idempotentMethod(req.Method)
 	// A 401 renews the token once and retries. Only a token obtained by
 	// this call's own renewal being refused too ends the call: a token that
 	// merely expired while a long retry sequence waited is renewed again.
 	relogins, renewedToken := 0, ""
-	retries, rateLimited := 0, 0
+	retries, rateLimited, sent := 0, 0, 0
+	var last error // the failure of the previous attempt
 	for {
+		if b.spent(time.Now()) {
+			return nil, c.budgetSpent(req, b, sent, last)
+		}
 		// Wait for the limiter before taking the token, so that the token
 		// is as fresh as possible when the request leaves.
-		if err := c.waitTurn(ctx); err != nil {
+		if err := c.waitTurn(ctx, b); err != nil {
+			if errors.Is(err, ErrRetryBudgetSpent) {
+				return nil, c.budgetSpent(req, b, sent, last)
+			}
 			return nil, c.canceled(req, safe, err, false)
 		}
 		token, err := c.token(ctx, req)
 		if err != nil {
-			return nil, err
+			return nil, &loginError{err}
 		}
-		attempt := retries + rateLimited
-		logCtx := withMasks(ctx, c.cfg.Secrets, token, req.BearerToken)
-		status, header, body, sendErr := c.send(ctx, logCtx, req, token, attempt)
-		if sendErr == nil && status >= 200 && status < 300 {
+		secrets := c.secrets(token, req.BearerToken)
+		m, logCtx := newMasker(secrets), withMasks(ctx, secrets)
+		out := c.send(ctx, logCtx, req, token, sent, m)
+		sent++
+		if out.err == nil && out.status >= 200 && out.status < 300 {
 			// Even if ctx has just ended: the request was applied.
-			return c.decode(req, status, header, body)
+			return c.decode(req, out.status, out.header, out.body)
 		}
 		if ctx.Err() != nil {
 			return nil, c.canceled(req, safe, ctx.Err(), true)
 		}
+		last = c.failure(req, out, safe, m)
 		if relogins > 0 && renewedToken == "" {
 			renewedToken = token
 		}
-		if sendErr == nil && status == http.StatusUnauthorized && token != "" && req.BearerToken == "" &&
+		if out.err == nil && out.status == http.StatusUnauthorized && token != "" && req.BearerToken == "" &&
 			token != renewedToken && relogins < maxRelogins {
 			// The token expired or was revoked: a new login and a retry.
 			c.auth.Tokens.Invalidate(token)
 			relogins, renewedToken = relogins+1, ""
 			continue
 		}
-		var budgetLeft bool
+		var retry bool
 		var step int // how many retries of this kind were made before
-		if sendErr == nil && status == http.StatusTooManyRequests {
+		if out.err == nil && out.status == http.StatusTooManyRequests {
 			// The server did not process the request: always safe to send
-			// again, on a budget of its own so that throttling does not eat
+			// again, on a count of its own so that throttling does not eat
 			// the retries kept for failures.
-			budgetLeft, step = c.cfg.MaxRetries > 0 && rateLimited < maxRateLimitedRetries, rateLimited
+			retry, step = c.cfg.MaxRetries > 0 && rateLimited < maxRateLimitedRetries, rateLimited
 			rateLimited++
 		} else {
-			budgetLeft, step = retries < c.cfg.MaxRetries && shouldRetry(safe, status, sendErr), retries
+			retry, step = retries < c.cfg.MaxRetries && shouldRetry(safe, out.status, out.err), retries
 			retries++
 		}
-		if budgetLeft {
-			delay := retryDelay(header, step, time.Now())
-			logRetry(logCtx, c.cfg.Service, req, attempt+1, status, sendErr, delay)
-			if err := sleep(ctx, delay); err != nil {
-				return nil, err
-			}
-			continue
+		if !retry {
+			return nil, last
 		}
-		return nil, c.failure(req, status, body, sendErr, safe)
+		delay, err := c.retryWait(req, b, out, step, sent, last)
+		if err != nil {
+			return nil, err
+		}
+		logRetry(logCtx, c.cfg.Service, req, retryNote{
+			attempt: sent, status: out.status, reason: retryReason(out.status, out.header, out.err),
+			err: out.err, delay: delay, left: b.left(time.Now()),
+		})
+		if err := sleep(ctx, delay); err != nil {
+			return nil, c.canceled(req, safe, err, false)
+		}
 	}
+}
+
+// retryWait returns how long to wait before the next attempt: the answer's
+// Retry-After, else backoff, shortened to half of what is left of the budget
+// when it would not fit. A Retry-After that would end past the budget's
+// deadline is a *RetryAfterError instead; a budget too short for any wait a
+// *RetryBudgetError around the last failure.
+func (c *Client) retryWait(req Request, b *budget, out outcome, step, sent int, last error) (time.Duration, error) {
+	now := time.Now()
+	if value := out.header.Get("Retry-After"); out.err == nil && value != "" {
+		if wait, ok := parseRetryAfter(value, now); ok {
+			if !b.fits(now, wait) {
+				return 0, &RetryAfterError{
+					Service: c.cfg.Service, Method: req.Method, Path: req.Path, StatusCode: out.status,
+					RetryAfter: value, Wait: wait, Left: b.left(now), Budget: b.total, Err: last,
+				}
+			}
+			return wait, nil
+		}
+	}
+	delay, ok := b.backoff(now, retryDelay(nil, step, now))
+	if !ok {
+		return 0, c.budgetSpent(req, b, sent, last)
+	}
+	return delay, nil
+}
+
+// budgetSpent is the error of a call whose budget ran out after sent
+// attempts, the last of which failed with last.
+func (c *Client) budgetSpent(req Request, b *budget, sent int, last error) error {
+	return &RetryBudgetError{Service: c.cfg.Service, Method: req.Method, Path: req.Path, Budget: b.total, Attempts: sent, Err: last}
 }
 
 // canceled is the error for a request interrupted by its context; sent says
@@ -207,42 +301,11 @@ func (c *Client) token(ctx context.Context, req Request) (string, error) {
 	if req.BearerToken != "" || req.Anonymous || c.auth == nil {
 		return "", nil
 	}
-	return c.auth.Tokens.Token(ctx)
-}
-
-// send makes one attempt; logCtx carries the log masks for this attempt.
-func (c *Client) send(ctx, logCtx context.Context, req Request, token string, attempt int) (int, http.Header, []byte, error) {
-	r := c.http.R().SetContext(ctx).SetHeaders(req.Header)
-	if req.Query != nil {
-		r.SetQueryParamsFromValues(req.Query)
+	token, err := c.auth.Tokens.Token(ctx)
+	if errors.Is(err, errTokenInOwnLogin) {
+		err = fmt.Errorf("%s API: %s %s: %w", c.cfg.Service, req.Method, req.Path, err)
 	}
-	switch {
-	case req.Form != nil:
-		r.SetHeader("Content-Type", "application/x-www-form-urlencoded").SetBody(req.Form.Encode())
-	case req.JSON != nil:
-		encoded, err := json.Marshal(req.JSON)
-		if err != nil {
-			return 0, nil, nil, fmt.Errorf("encoding %s %s: %w", req.Method, req.Path, err)
-		}
-		r.SetHeader("Content-Type", "application/json").SetBody(encoded)
-	}
-	switch {
-	case req.BearerToken != "":
-		r.SetHeader("Authorization", "Bearer "+req.BearerToken)
-	case token != "":
-		r.SetHeader("Authorization", c.auth.Header(token))
-	}
-	logRequest(logCtx, c.cfg.Service, req, r.Header, attempt)
-	started := time.Now()
-	resp, err := r.Execute(req.Method, req.Path)
-	if err != nil {
-		err = redactURLError(err)
-		logTransportError(logCtx, c.cfg.Service, req, err, time.Since(started))
-		return 0, nil, nil, err
-	}
-	body := resp.Body()
-	logResponse(logCtx, c.cfg.Service, req, resp.StatusCode(), resp.Header(), body, time.Since(started))
-	return resp.StatusCode(), resp.Header(), body, nil
+	return token, err
 }
 
 func (c *Client) decode(req Request, status int, header http.Header, body []byte) (*Response, error) {
@@ -255,25 +318,14 @@ func (c *Client) decode(req Request, status int, header http.Header, body []byte
 			}
 			return nil, err
 		}
+		if field, missing := missingIdentity(req.Result); missing {
+			err := &MissingIdentityError{Service: c.cfg.Service, Method: req.Method, Path: req.Path, Field: field}
+			if !req.SafeToRetry && !idempotentMethod(req.Method) {
+				// The create was applied, but what it made cannot be named.
+				return nil, &UncertainError{Method: req.Method, Path: req.Path, Err: err}
+			}
+			return nil, err
+		}
 	}
 	return &Response{StatusCode: status, Header: header, Body: body}, nil
-}
-
-func (c *Client) failure(req Request, status int, body []byte, sendErr error, safe bool) error {
-	if sendErr != nil {
-		err := fmt.Errorf("%s API: %s %s: %w", c.cfg.Service, req.Method, req.Path, sendErr)
-		if !safe {
-			return &UncertainError{Method: req.Method, Path: req.Path, Err: err}
-		}
-		return err
-	}
-	apiErr := c.decodeError(status, body)
-	if apiErr == nil {
-		apiErr = &APIError{}
-	}
-	apiErr.Service, apiErr.Method, apiErr.Path, apiErr.StatusCode = c.cfg.Service, req.Method, req.Path, status
-	if !safe && status >= 500 {
-		return &UncertainError{Method: req.Method, Path: req.Path, Err: apiErr}
-	}
-	return apiErr
 }

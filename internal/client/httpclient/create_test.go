@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"testing"
+	"time"
 )
 
 // fakeStore is an API whose creates may be applied and then lose their answer.
@@ -41,6 +42,9 @@ func (s *fakeStore) find(_ context.Context) (string, bool, error) {
 	return "", false, nil
 }
 
+// threeAttempts is a client that lets CreateOnce send a create three times.
+var threeAttempts = New(Config{Service: "Test", MaxRetries: 2}, decodeTestError)
+
 func TestCreateOnce(t *testing.T) {
 	t.Parallel()
 	cases := []struct {
@@ -59,7 +63,7 @@ func TestCreateOnce(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			s := tc.store
-			got, err := CreateOnce(context.Background(), 3, s.create, s.find)
+			got, err := CreateOnce(context.Background(), threeAttempts, s.create, s.find)
 			if (err != nil) != tc.wantErr {
 				t.Fatalf("err = %v, want error %v", err, tc.wantErr)
 			}
@@ -78,19 +82,38 @@ func TestCreateOnceStopsOnPlainErrorsAndTimeouts(t *testing.T) {
 	finds := 0
 	find := func(context.Context) (string, bool, error) { finds++; return "", false, nil }
 	plain := errors.New("422 invalid name")
-	if _, err := CreateOnce(context.Background(), 3, func(context.Context) (string, error) { return "", plain }, find); !errors.Is(err, plain) || finds != 0 {
+	if _, err := CreateOnce(context.Background(), threeAttempts, func(context.Context) (string, error) { return "", plain }, find); !errors.Is(err, plain) || finds != 0 {
 		t.Fatalf("err=%v finds=%d: a plain error must be returned without a look-up", err, finds)
 	}
 	creates := 0
 	timeout := &UncertainError{Method: "POST", Path: "/things", Err: context.DeadlineExceeded}
-	_, err := CreateOnce(context.Background(), 3, func(context.Context) (string, error) { creates++; return "", timeout }, find)
+	_, err := CreateOnce(context.Background(), threeAttempts, func(context.Context) (string, error) { creates++; return "", timeout }, find)
 	if !errors.As(err, new(*UncertainError)) || creates != 1 || finds != 1 {
 		t.Fatalf("err=%v creates=%d finds=%d: a timed-out create is looked up once and never sent again", err, creates, finds)
 	}
 	lookupFailed := errors.New("lookup failed")
-	_, err = CreateOnce(context.Background(), 3, func(context.Context) (string, error) { return "", &UncertainError{Err: errors.New("reset")} },
+	_, err = CreateOnce(context.Background(), threeAttempts, func(context.Context) (string, error) { return "", &UncertainError{Err: errors.New("reset")} },
 		func(context.Context) (string, bool, error) { return "", false, lookupFailed })
 	if !errors.As(err, new(*UncertainError)) {
 		t.Fatalf("err=%v: when the look-up fails the create's uncertainty is reported", err)
+	}
+}
+
+func TestCreateOnceReportsTheLastSentCreateWhenTheBudgetRunsOut(t *testing.T) {
+	t.Parallel()
+	c := New(Config{Service: "Test", MaxRetries: 5, MaxRetryDuration: time.Minute}, decodeTestError)
+	reset := &UncertainError{Method: http.MethodPost, Path: "/things", Err: errors.New("connection reset")}
+	creates := 0
+	create := func(ctx context.Context) (string, error) {
+		creates++
+		if creates == 1 {
+			return "", reset
+		}
+		// The budget was spent while the first create was looked up.
+		return "", &RetryBudgetError{Service: "Test", Method: http.MethodPost, Path: "/things", Budget: time.Minute}
+	}
+	find := func(context.Context) (string, bool, error) { return "", false, nil }
+	if _, err := CreateOnce(context.Background(), c, create, find); err != reset || creates != 2 {
+		t.Fatalf("err = %v after %d creates, want the first create's failure", err, creates)
 	}
 }

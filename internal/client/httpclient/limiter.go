@@ -2,6 +2,7 @@ package httpclient
 
 import (
 	"context"
+	"fmt"
 
 	"golang.org/x/time/rate"
 )
@@ -17,10 +18,27 @@ func newLimiter(perSecond float64) *rate.Limiter {
 	return rate.NewLimiter(rate.Limit(perSecond), 1)
 }
 
-// waitTurn blocks until the limiter lets one more request go, or ctx ends.
-func (c *Client) waitTurn(ctx context.Context) error {
+// waitTurn blocks until the limiter lets one more request go, or ctx ends,
+// within the budget: a turn that would come after the budget's deadline
+// fails at once with ErrRetryBudgetSpent; one that would come after ctx's
+// deadline with an error that wraps context.DeadlineExceeded.
+func (c *Client) waitTurn(ctx context.Context, b *budget) error {
 	if c.limiter == nil {
 		return nil
 	}
-	return c.limiter.Wait(ctx)
+	waitCtx, cancel := context.WithDeadline(ctx, b.deadline)
+	defer cancel()
+	err := c.limiter.Wait(waitCtx)
+	switch {
+	case err == nil:
+		return nil
+	case ctx.Err() != nil:
+		return ctx.Err()
+	}
+	// rate.Limiter.Wait fails at once, with an error of its own, when the
+	// turn would come after waitCtx's deadline: the budget's or ctx's.
+	if deadline, ok := ctx.Deadline(); ok && !deadline.After(b.deadline) {
+		return fmt.Errorf("%w: %v", context.DeadlineExceeded, err)
+	}
+	return fmt.Errorf("%w: %v", ErrRetryBudgetSpent, err)
 }

@@ -3,8 +3,10 @@ package httpclient
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"time"
+	"unicode/utf8"
 
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 )
@@ -13,6 +15,10 @@ import (
 // inherits the provider's level (TF_LOG or TF_LOG_PROVIDER), so
 // TF_LOG=DEBUG shows every request and response.
 const logSubsystem = "http"
+
+// maxLoggedBody is the most of a request or response body written in one
+// log entry, at any level: longer bodies are cut, with a note of their size.
+const maxLoggedBody = 4 << 10
 
 // withMasks returns ctx with every known secret value masked in the log
 // entries written with it (HTTP subsystem and root logger, which carries
@@ -23,7 +29,7 @@ func withMasks(ctx context.Context, secrets []string, tokens ...string) context.
 	ctx = tflog.NewSubsystem(ctx, logSubsystem)
 	values := make([]string, 0, len(secrets)+len(tokens))
 	for _, s := range append(append([]string{}, secrets...), tokens...) {
-		if len(s) >= 4 {
+		if len(s) >= minMaskedLength {
 			values = append(values, s)
 		}
 	}
@@ -42,11 +48,11 @@ func logRequest(ctx context.Context, service string, req Request, header http.He
 		"attempt": attempt + 1, "headers": RedactHeaders(header),
 	}
 	if len(req.Query) > 0 {
-		fields["query"] = RedactBody("application/x-www-form-urlencoded", []byte(req.Query.Encode()))
+		fields["query"] = logBody("application/x-www-form-urlencoded", []byte(req.Query.Encode()))
 	}
 	switch {
 	case req.Form != nil:
-		fields["body"] = RedactBody("application/x-www-form-urlencoded", []byte(req.Form.Encode()))
+		fields["body"] = logBody("application/x-www-form-urlencoded", []byte(req.Form.Encode()))
 	case req.JSON != nil:
 		fields["body"] = redactValue(req.JSON)
 	}
@@ -57,7 +63,14 @@ func logResponse(ctx context.Context, service string, req Request, status int, h
 	tflog.SubsystemDebug(ctx, logSubsystem, "API response", map[string]any{
 		"service": service, "method": req.Method, "path": req.Path, "status": status,
 		"duration_ms": took.Milliseconds(), "headers": RedactHeaders(header),
-		"body": RedactBody(header.Get("Content-Type"), body),
+		"body": logBody(header.Get("Content-Type"), body),
+	})
+}
+
+func logResponseTooLarge(ctx context.Context, service string, req Request, status int, header http.Header, limit int64, took time.Duration) {
+	tflog.SubsystemDebug(ctx, logSubsystem, "API response too large", map[string]any{
+		"service": service, "method": req.Method, "path": req.Path, "status": status,
+		"duration_ms": took.Milliseconds(), "headers": RedactHeaders(header), "max_response_bytes": limit,
 	})
 }
 
@@ -68,22 +81,53 @@ func logTransportError(ctx context.Context, service string, req Request, err err
 	})
 }
 
-func logRetry(ctx context.Context, service string, req Request, attempt, status int, err error, delay time.Duration) {
+// retryNote is what a retry warning says about the retry.
+type retryNote struct {
+	attempt int           // the number of the attempt that failed
+	status  int           // its answer's status; 0 for a transport failure
+	reason  string        // a short human reason, see retryReason
+	err     error         // the transport failure, if any
+	delay   time.Duration // the wait before the next attempt
+	left    time.Duration // what is left of the retry budget
+}
+
+func logRetry(ctx context.Context, service string, req Request, n retryNote) {
 	fields := map[string]any{
 		"service": service, "method": req.Method, "path": req.Path,
-		"retry": attempt, "status": status, "delay_ms": delay.Milliseconds(),
+		"retry": n.attempt, "status": n.status, "reason": n.reason,
+		"delay_ms": n.delay.Milliseconds(), "budget_left_ms": n.left.Milliseconds(),
 	}
-	if err != nil {
-		fields["error"] = err.Error()
+	if n.err != nil {
+		fields["error"] = n.err.Error()
 	}
 	tflog.Warn(ctx, "retrying API request", fields)
 }
 
-// redactValue logs a request struct through its JSON form with sensitive fields masked.
+// redactValue logs a request struct through its JSON form with sensitive
+// fields masked, cut to maxLoggedBody.
 func redactValue(v any) string {
 	encoded, err := json.Marshal(v)
 	if err != nil {
 		return "(unencodable body)"
 	}
-	return RedactBody("application/json", encoded)
+	return logBody("application/json", encoded)
+}
+
+// logBody is body as logged: sensitive fields masked (see RedactBody), then
+// cut to maxLoggedBody with a note of the body's full size.
+func logBody(contentType string, body []byte) string {
+	return truncateForLog(RedactBody(contentType, body), len(body))
+}
+
+// truncateForLog cuts text to maxLoggedBody bytes (on a character boundary)
+// and notes size, the full body's size in bytes.
+func truncateForLog(text string, size int) string {
+	if len(text) <= maxLoggedBody {
+		return text
+	}
+	cut := maxLoggedBody
+	for cut > 0 && !utf8.RuneStart(text[cut]) {
+		cut--
+	}
+	return fmt.Sprintf("%s… [truncated: %d of %d bytes logged]", text[:cut], cut, size)
 }

@@ -15,21 +15,24 @@ import (
 const (
 	backoffBase = 250 * time.Millisecond
 	backoffCap  = 8 * time.Second
-	// maxRetryAfter caps a server's Retry-After so that a broken header
-	// cannot stall an apply.
-	maxRetryAfter = 2 * time.Minute
+	// maxRetryAfter only keeps a huge Retry-After from overflowing a
+	// Duration: what a call may wait is decided by its retry budget, and a
+	// Retry-After longer than what is left of it fails the call at once.
+	maxRetryAfter = 100 * 365 * 24 * time.Hour
 	// maxRateLimitedRetries is how many answers 429 a request may get
-	// before the client gives up.
+	// before the client gives up, within its retry budget.
 	maxRateLimitedRetries = 30
 	// maxRelogins bounds the renewals after a 401 within one request.
 	maxRelogins = 3
 )
 
 // retryableStatus reports whether an answer with this status may succeed if
-// the request is sent again.
+// the request is sent again: 408, 425, 429 and the 5xx of an overloaded or
+// failing server. No other 4xx is ever retried.
 func retryableStatus(status int) bool {
 	switch status {
-	case http.StatusTooManyRequests, http.StatusInternalServerError, http.StatusBadGateway,
+	case http.StatusRequestTimeout, http.StatusTooEarly, http.StatusTooManyRequests,
+		http.StatusInternalServerError, http.StatusBadGateway,
 		http.StatusServiceUnavailable, http.StatusGatewayTimeout:
 		return true
 	}
@@ -48,10 +51,10 @@ func idempotentMethod(method string) bool {
 
 // shouldRetry decides whether the outcome of one attempt is worth another.
 // A request that is not safe to repeat is retried only on 429, which says
-// the server did not process it.
+// the server did not process it; a permanent failure (see permanent) never.
 func shouldRetry(safe bool, status int, transportErr error) bool {
 	if transportErr != nil {
-		return safe
+		return safe && !permanent(transportErr)
 	}
 	if status == http.StatusTooManyRequests {
 		return true

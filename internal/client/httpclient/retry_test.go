@@ -24,10 +24,11 @@ func TestParseRetryAfter(t *testing.T) {
 		{"1.5", 1500 * time.Millisecond, true},
 		{"-1", 0, false},
 		{"soon", 0, false},
-		{"86400", maxRetryAfter, true}, // capped
+		{"86400", 24 * time.Hour, true}, // not capped: the budget decides
+		{"1e300", maxRetryAfter, true},  // too large for a Duration
 		{now.Add(30 * time.Second).Format(http.TimeFormat), 30 * time.Second, true},
-		{now.Add(-time.Minute).Format(http.TimeFormat), 0, true},          // in the past: retry now
-		{now.Add(time.Hour).Format(http.TimeFormat), maxRetryAfter, true}, // capped
+		{now.Add(-time.Minute).Format(http.TimeFormat), 0, true}, // in the past: retry now
+		{now.Add(time.Hour).Format(http.TimeFormat), time.Hour, true},
 		{now.Add(90 * time.Second).Format(time.RFC850), 90 * time.Second, true},
 		{now.Add(5 * time.Second).Format(time.ANSIC), 5 * time.Second, true},
 	}

@@ -1,6 +1,7 @@
 package httpclient
 
 import (
+	"cmp"
 	"context"
 	"encoding/base64"
 	"encoding/json"
@@ -43,11 +44,20 @@ type TokenSource struct {
 	fallbackLifetime time.Duration
 	now              func() time.Time
 
+	// loginBudget is the retry budget of one login (all its steps); zero
+	// means DefaultMaxRetryDuration.
+	loginBudget time.Duration
+
 	sem      chan struct{} // a one-slot semaphore: held while renewing
-	mu       sync.Mutex    // guards current, obtained and logins
+	mu       sync.Mutex    // guards current, obtained, logins, failure and failedAt
 	current  *Token
 	obtained time.Time // when current was obtained
 	logins   int
+	failure  error     // the last login's failure, if it failed
+	failedAt time.Time // when it failed
+
+	// issued holds the tokens obtained in this process, for redaction.
+	issued credentialSet
 }
 
 // NewTokenSource returns a TokenSource that renews tokens with login.
@@ -63,16 +73,19 @@ func NewTokenSource(login LoginFunc, fallbackLifetime time.Duration) *TokenSourc
 }
 
 // Token returns a valid access token, logging in or renewing if needed.
+// Within loginFailureMemory of a failed login it returns that failure at
+// once (as a *RememberedLoginError) instead of logging in again.
 func (s *TokenSource) Token(ctx context.Context) (string, error) {
 	if tok := s.valid(); tok != "" {
 		return tok, nil
 	}
-	select {
-	case s.sem <- struct{}{}:
-	case <-ctx.Done():
-		return "", ctx.Err()
+	if err := s.rememberedFailure(); err != nil {
+		return "", err
 	}
-	defer func() { <-s.sem }()
+	if err := s.acquire(ctx); err != nil {
+		return "", err
+	}
+	defer s.release()
 	// Another goroutine may have renewed the token while this one waited.
 	if tok := s.valid(); tok != "" {
 		return tok, nil
@@ -85,15 +98,27 @@ func (s *TokenSource) Token(ctx context.Context) (string, error) {
 }
 
 // renewHeld obtains a new token through the LoginFunc, given the current one
-// as previous, and caches it. The caller holds sem.
+// as previous, and caches it. The caller holds sem. The login runs on a
+// retry budget of its own: its outcome is shared by every caller waiting for
+// it, so it must not be cut short by the budget of whichever call started
+// it. A failure is remembered (see rememberedFailure) unless ctx ended. A
+// step of the login that asks s for a token fails at once (see acquire).
 func (s *TokenSource) renewHeld(ctx context.Context) (*Token, error) {
-	s.mu.Lock()
-	previous := s.current
-	s.mu.Unlock()
-	next, err := s.login(ctx, previous)
-	if err != nil {
+	if err := s.rememberedFailure(); err != nil {
 		return nil, err
 	}
+	s.mu.Lock()
+	previous := s.current
+	loginBudget := cmp.Or(s.loginBudget, DefaultMaxRetryDuration)
+	s.mu.Unlock()
+	next, err := s.login(s.loginContext(ctx, newBudget(loginBudget)), previous)
+	if err != nil {
+		if ctx.Err() == nil {
+			s.rememberFailure(err)
+		}
+		return nil, err
+	}
+	s.issued.add(next.AccessToken, next.RefreshToken)
 	now := s.now()
 	if !next.Expiry.After(now) {
 		// Unknown, or already past by our clock (clock skew): assume the
@@ -105,8 +130,16 @@ func (s *TokenSource) renewHeld(ctx context.Context) (*Token, error) {
 	s.current = next
 	s.obtained = now
 	s.logins++
+	s.failure = nil
 	s.mu.Unlock()
 	return next, nil
+}
+
+// setLoginBudget sets the retry budget of one login.
+func (s *TokenSource) setLoginBudget(d time.Duration) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.loginBudget = d
 }
 
 // setFixedMargin makes the source renew tokens margin before they expire.

@@ -15,12 +15,10 @@ func (s *TokenSource) Current(ctx context.Context) (Token, error) {
 	if tok, ok := s.fresh(); ok {
 		return tok, nil
 	}
-	select {
-	case s.sem <- struct{}{}:
-	case <-ctx.Done():
-		return Token{}, ctx.Err()
+	if err := s.acquire(ctx); err != nil {
+		return Token{}, err
 	}
-	defer func() { <-s.sem }()
+	defer s.release()
 	// Another goroutine may have renewed the token while this one waited.
 	if tok, ok := s.fresh(); ok {
 		return tok, nil

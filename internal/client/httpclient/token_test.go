@@ -247,10 +247,20 @@ func TestTokenSourceLoginError(t *testing.T) {
 		}
 		return &Token{AccessToken: "ok"}, nil
 	}, time.Hour)
+	clock := &fakeClock{now: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)}
+	src.now = clock.Now
 	if _, err := src.Token(context.Background()); !errors.Is(err, boom) {
 		t.Fatalf("err = %v", err)
 	}
-	fail = false // the failure is not cached
+	fail = false
+	// Within loginFailureMemory the failure is remembered, not retried.
+	clock.Advance(loginFailureMemory - time.Second)
+	var remembered *RememberedLoginError
+	if _, err := src.Token(context.Background()); !errors.As(err, &remembered) || !errors.Is(err, boom) || src.Logins() != 0 {
+		t.Fatalf("err = %v, logins %d: want the remembered failure", err, src.Logins())
+	}
+	// After it, the next call logs in again.
+	clock.Advance(time.Second)
 	if tok, err := src.Token(context.Background()); err != nil || tok != "ok" || src.Logins() != 1 {
 		t.Fatalf("%q, %v, %d", tok, err, src.Logins())
 	}

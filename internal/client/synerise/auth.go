@@ -89,6 +89,12 @@ func (c *Client) userLogin(ctx context.Context) (*httpclient.Token, error) {
 			return nil, err
 		}
 	}
+	// The next step carries this token: an answer without one must fail
+	// here, not fall back to the token being renewed (which would wait for
+	// this very login).
+	if token == "" {
+		return nil, httpclient.MissingTokenError("Synerise", "/uauth/auth/login/user")
+	}
 	if c.cfg.WorkspaceUUID != "" {
 		var selected tokenResponse
 		path := "/uauth/auth/login/user/profile/" + url.PathEscape(c.cfg.WorkspaceUUID)

@@ -3,7 +3,6 @@ package synerise
 import (
 	"context"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -11,6 +10,10 @@ import (
 	"github.com/tenantops/terraform-provider-tenant/internal/client/clienttest"
 	"github.com/tenantops/terraform-provider-tenant/internal/client/httpclient"
 )
+
+// fuzzURL is the fuzz targets' base URL: a host that cannot resolve, since
+// the requests never leave the process.
+const fuzzURL = "https://api.synerise.fuzz.invalid"
 
 // FuzzSyneriseAnswers: whatever the login endpoints or the API answer, in
 // either authentication mode, the client neither panics nor returns an
@@ -27,7 +30,9 @@ func FuzzSyneriseAnswers(f *testing.F) {
 		if status < 200 || status > 599 {
 			t.Skip()
 		}
-		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// In memory: a server per input would spend a local port per input
+		// (in TIME_WAIT) and run the machine out of them within a minute.
+		transport := clienttest.HandlerTransport(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Content-Type", "application/json")
 			login := strings.Contains(r.URL.Path, "/login") || strings.Contains(r.URL.Path, "/refresh")
 			if login && !fuzzLogin {
@@ -37,12 +42,11 @@ func FuzzSyneriseAnswers(f *testing.F) {
 			w.WriteHeader(status)
 			_, _ = w.Write(body)
 		}))
-		defer srv.Close()
-		cfg := Config{APIURL: srv.URL, APIKey: "6f1d2c3b-4a5e-4f60-8b7c-9d0e1f2a3b4c"}
+		cfg := Config{APIURL: fuzzURL, APIKey: "6f1d2c3b-4a5e-4f60-8b7c-9d0e1f2a3b4c"}
 		if userMode {
-			cfg = Config{APIURL: srv.URL, Username: "u@example.com", Password: "p", WorkspaceUUID: "6f1d2c3b-4a5e-4f60-8b7c-9d0e1f2a3b4c", MFATOTPSecret: "JBSWY3DPEHPK3PXP"}
+			cfg = Config{APIURL: fuzzURL, Username: "u@example.com", Password: "p", WorkspaceUUID: "6f1d2c3b-4a5e-4f60-8b7c-9d0e1f2a3b4c", MFATOTPSecret: "JBSWY3DPEHPK3PXP"}
 		}
-		c := New(cfg, httpclient.Config{Timeout: 5 * time.Second, MaxRetries: 0})
+		c := New(cfg, httpclient.Config{Timeout: 5 * time.Second, MaxRetries: 0, Transport: transport})
 		ctx := context.Background()
 		calls := map[string]func() error{
 			"GetIPPolicy":         func() error { _, err := c.GetIPPolicy(ctx); return err },
