@@ -53,14 +53,16 @@ func (p *TenantProvider) Configure(ctx context.Context, req provider.ConfigureRe
 		return
 	}
 	shared := httpclient.Config{
-		Timeout:    transport.timeout,
-		MaxRetries: transport.maxRetries,
-		UserAgent:  userAgent(p.version, req.TerraformVersion),
+		Timeout:          transport.timeout,
+		MaxRetries:       transport.maxRetries,
+		MaxRetryDuration: transport.maxRetryDuration,
+		UserAgent:        userAgent(p.version, req.TerraformVersion),
 	}
 	data := &fwkit.ProviderData{
-		Cryptr:   fwkit.NewLazyClient("Cryptr", func() (any, error) { return buildCryptr(model, shared) }),
-		Cyrisma:  fwkit.NewLazyClient("Cyrisma", func() (any, error) { return buildCyrisma(model, shared) }),
-		Synerise: fwkit.NewLazyClient("Synerise", func() (any, error) { return buildSynerise(model, shared) }),
+		Cryptr:        fwkit.NewLazyClient("Cryptr", func() (any, error) { return buildCryptr(model, shared) }),
+		Cyrisma:       fwkit.NewLazyClient("Cyrisma", func() (any, error) { return buildCyrisma(model, shared) }),
+		Synerise:      fwkit.NewLazyClient("Synerise", func() (any, error) { return buildSynerise(model, shared) }),
+		AdoptExisting: transport.adoptExisting,
 	}
 	resp.ResourceData = data
 	resp.DataSourceData = data

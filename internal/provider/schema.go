@@ -19,11 +19,15 @@ import (
 
 // providerModel is the provider block.
 type providerModel struct {
-	RequestTimeout types.String   `tfsdk:"request_timeout"`
-	MaxRetries     types.Int64    `tfsdk:"max_retries"`
-	Cryptr         *cryptrBlock   `tfsdk:"cryptr"`
-	Cyrisma        *cyrismaBlock  `tfsdk:"cyrisma"`
-	Synerise       *syneriseBlock `tfsdk:"synerise"`
+	RequestTimeout types.String `tfsdk:"request_timeout"`
+	MaxRetries     types.Int64  `tfsdk:"max_retries"`
+	// MaxRetryDuration bounds the retries of one API call.
+	MaxRetryDuration types.String `tfsdk:"max_retry_duration"`
+	// AdoptExisting lets a create take over an object already there.
+	AdoptExisting types.Bool     `tfsdk:"adopt_existing"`
+	Cryptr        *cryptrBlock   `tfsdk:"cryptr"`
+	Cyrisma       *cyrismaBlock  `tfsdk:"cyrisma"`
+	Synerise      *syneriseBlock `tfsdk:"synerise"`
 }
 
 type cryptrBlock struct {
@@ -88,6 +92,18 @@ func (p *TenantProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 				MarkdownDescription: "How many times a failed request is sent again (429, 5xx and connection errors on requests that are safe to repeat; a create is never repeated blindly). " +
 					"Can also be set with the `" + envMaxRetries + "` environment variable. Defaults to `10`. Answers 429 have a budget of their own (30 retries) unless this is `0`, which turns every retry off.",
 				Validators: []validator.Int64{int64validator.Between(0, 20)},
+			},
+			"max_retry_duration": settingAttr("Longest time one API call may spend retrying (waits for `Retry-After`, backoff, and the look-ups that follow a create whose answer was lost), as a duration such as `2m`. "+
+				"A call fails once it is spent, so that a server that never answers fails within `request_timeout` + `max_retry_duration`; a `Retry-After` longer than what is left fails at once, quoting it.",
+				envMaxRetryDuration, defaultMaxRetryDuration.String(), false, fwkit.Duration(time.Second)),
+			"adopt_existing": schema.BoolAttribute{
+				Optional: true,
+				MarkdownDescription: "When a create finds an object with the same natural key already there (an organization of the same name, an admin or user with the same email, " +
+					"a webhook with the same name and target, a Cyrisma instance with the same short name under the same parent, ...), take it over instead of failing: " +
+					"the object is read as `terraform import` would, the configuration is applied to it, and a warning names it. " +
+					"Such objects are typically left by an apply that was killed after the API made them but before Terraform saved them. " +
+					"Off by default, because it could take over an object that someone else made by hand: without it the create fails with an error " +
+					"that names the object and gives the `import {}` block to paste. Can also be set with the `" + envAdoptExisting + "` environment variable (`true` or `false`). Defaults to `false`.",
 			},
 		},
 		Blocks: map[string]schema.Block{

@@ -11,12 +11,15 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/tenantops/terraform-provider-tenant/internal/client/httpclient"
+	"github.com/tenantops/terraform-provider-tenant/internal/provider/fwkit"
 )
 
 // Environment variables: these names are part of the provider's contract.
 const (
 	envRequestTimeout        = "TENANT_REQUEST_TIMEOUT"
 	envMaxRetries            = "TENANT_MAX_RETRIES"
+	envMaxRetryDuration      = "TENANT_MAX_RETRY_DURATION"
+	envAdoptExisting         = fwkit.AdoptExistingEnv
 	envCryptrServiceURL      = "CRYPTR_SERVICE_URL"
 	envCryptrAccountDomain   = "CRYPTR_ACCOUNT_DOMAIN"
 	envCryptrClientID        = "CRYPTR_CLIENT_ID"
@@ -41,6 +44,8 @@ const (
 	defaultCyrismaAPIURL  = "https://api.cyrisma.com/app"
 	defaultRequestTimeout = 30 * time.Second
 	defaultMaxRetries     = 10
+	// defaultMaxRetryDuration is the retry budget of one API call.
+	defaultMaxRetryDuration = httpclient.DefaultMaxRetryDuration
 	// Client-side rate limits, in requests per second. None of the vendors
 	// documents a limit: these stay well under what a SaaS API commonly
 	// allows one client (Cyrisma's legacy API, a smaller service, lower).
@@ -115,12 +120,14 @@ func (s setting) baseURL() (string, error) {
 
 // transportSettings are the top-level settings shared by every service.
 type transportSettings struct {
-	timeout    time.Duration
-	maxRetries int
+	timeout          time.Duration
+	maxRetries       int
+	maxRetryDuration time.Duration
+	adoptExisting    bool
 }
 
 func resolveTransport(m providerModel) (transportSettings, error) {
-	out := transportSettings{timeout: defaultRequestTimeout, maxRetries: defaultMaxRetries}
+	out := transportSettings{timeout: defaultRequestTimeout, maxRetries: defaultMaxRetries, maxRetryDuration: defaultMaxRetryDuration}
 	timeout := resolve("request_timeout", envRequestTimeout, m.RequestTimeout, "")
 	if timeout.value != "" {
 		d, err := time.ParseDuration(timeout.value)
@@ -129,6 +136,19 @@ func resolveTransport(m providerModel) (transportSettings, error) {
 		}
 		out.timeout = d
 	}
+	budget := resolve("max_retry_duration", envMaxRetryDuration, m.MaxRetryDuration, "")
+	if budget.value != "" {
+		d, err := time.ParseDuration(budget.value)
+		if err != nil || d < time.Second {
+			return out, fmt.Errorf("max_retry_duration (or %s) must be a duration of at least 1s such as \"2m\", got %q", envMaxRetryDuration, budget.value)
+		}
+		out.maxRetryDuration = d
+	}
+	adopt, err := resolveBool("adopt_existing", envAdoptExisting, m.AdoptExisting)
+	if err != nil {
+		return out, err
+	}
+	out.adoptExisting = adopt
 	switch {
 	case !m.MaxRetries.IsNull() && !m.MaxRetries.IsUnknown():
 		out.maxRetries = int(m.MaxRetries.ValueInt64())
@@ -168,4 +188,24 @@ func float[B any](block *B, get func(*B) types.Float64) types.Float64 {
 		return types.Float64Null()
 	}
 	return get(block)
+}
+
+// resolveBool reads a boolean setting from the block, then from the
+// environment (true/false, 1/0), then false.
+func resolveBool(attr, env string, configured types.Bool) (bool, error) {
+	switch {
+	case configured.IsUnknown():
+		return false, fmt.Errorf("%s depends on a value that is not known until apply; set it from a variable or a literal", attr)
+	case !configured.IsNull():
+		return configured.ValueBool(), nil
+	}
+	raw := strings.TrimSpace(os.Getenv(env))
+	if raw == "" {
+		return false, nil
+	}
+	v, err := strconv.ParseBool(raw)
+	if err != nil {
+		return false, fmt.Errorf("%s must be true or false, got %q", env, raw)
+	}
+	return v, nil
 }

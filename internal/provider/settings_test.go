@@ -11,7 +11,8 @@ import (
 func clearEnv(t *testing.T) {
 	for _, name := range []string{envRequestTimeout, envMaxRetries, envCryptrServiceURL, envCryptrAccountDomain, envCryptrClientID, envCryptrClientSecret,
 		envCyrismaAPIURL, envCyrismaAPIKey, envCyrismaAPISecret, envSyneriseRegion, envSyneriseAPIURL, envSyneriseAPIKey, envSyneriseUsername,
-		envSynerisePassword, envSyneriseWorkspaceUUID, envSyneriseMFATOTPSecret, envCryptrRateLimit, envCyrismaRateLimit, envSyneriseRateLimit} {
+		envSynerisePassword, envSyneriseWorkspaceUUID, envSyneriseMFATOTPSecret, envCryptrRateLimit, envCyrismaRateLimit, envSyneriseRateLimit,
+		envMaxRetryDuration, envAdoptExisting} {
 		t.Setenv(name, "")
 	}
 }
@@ -143,6 +144,34 @@ func TestResolveTransport(t *testing.T) {
 	t.Setenv(envMaxRetries, "lots")
 	if _, err := resolveTransport(providerModel{RequestTimeout: types.StringNull(), MaxRetries: types.Int64Null()}); err == nil || !strings.Contains(err.Error(), envMaxRetries) {
 		t.Fatalf("want an error naming %s, got %v", envMaxRetries, err)
+	}
+}
+
+func TestResolveRetryBudgetAndAdoption(t *testing.T) {
+	clearEnv(t)
+	unset := providerModel{RequestTimeout: types.StringNull(), MaxRetries: types.Int64Null(), MaxRetryDuration: types.StringNull(), AdoptExisting: types.BoolNull()}
+	got, err := resolveTransport(unset)
+	if err != nil || got.maxRetryDuration != defaultMaxRetryDuration || got.adoptExisting {
+		t.Fatalf("defaults: %+v %v", got, err)
+	}
+	t.Setenv(envMaxRetryDuration, "45s")
+	t.Setenv(envAdoptExisting, "true")
+	got, err = resolveTransport(unset)
+	if err != nil || got.maxRetryDuration.String() != "45s" || !got.adoptExisting {
+		t.Fatalf("env: %+v %v", got, err)
+	}
+	configured := unset
+	configured.MaxRetryDuration, configured.AdoptExisting = types.StringValue("5m"), types.BoolValue(false)
+	got, err = resolveTransport(configured)
+	if err != nil || got.maxRetryDuration.String() != "5m0s" || got.adoptExisting {
+		t.Fatalf("the block must win over the environment: %+v %v", got, err)
+	}
+	for env, value := range map[string]string{envMaxRetryDuration: "soon", envAdoptExisting: "maybe"} {
+		t.Setenv(env, value)
+		if _, err := resolveTransport(unset); err == nil || !strings.Contains(err.Error(), env) {
+			t.Errorf("%s=%s: want an error naming it, got %v", env, value, err)
+		}
+		t.Setenv(env, "")
 	}
 }
 

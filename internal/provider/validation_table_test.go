@@ -162,6 +162,7 @@ var validationCases = []validationCase{
 	// The provider block.
 	{block: "provider", attr: "request_timeout", check: "durationValidator", value: `"1ms"`, want: `Invalid duration.*at least 1s`},
 	{block: "provider", attr: "request_timeout", check: "durationValidator", value: `"soon"`, want: `must be a duration such as`},
+	{block: "provider", attr: "max_retry_duration", check: "durationValidator", value: `"500ms"`, want: `Invalid duration.*at least 1s`},
 	{block: "provider", attr: "max_retries", check: "int64validator.between", value: `-1`, want: `between 0 and 20, got: -1`},
 	{block: "provider", attr: "max_retries", check: "int64validator.between", value: `21`, want: `between 0 and 20, got: 21`},
 	{block: "provider", attr: "cryptr.service_url", check: "baseURLValidator", value: `"http://auth.example.com"`, want: `Invalid URL.*must use https://`},

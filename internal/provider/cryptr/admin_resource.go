@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
+	"github.com/tenantops/terraform-provider-tenant/internal/client/cryptr"
 	"github.com/tenantops/terraform-provider-tenant/internal/provider/fwkit"
 )
 
@@ -90,6 +91,9 @@ func (r *AdminResource) Create(ctx context.Context, req resource.CreateRequest, 
 	}
 	domain := plan.OrganizationDomain.ValueString()
 	a, err := api.CreateAdmin(ctx, domain, plan.Email.ValueString())
+	if fwkit.HandleExisting(ctx, r, &r.ResourceBase, err, func(a *cryptr.Admin) string { return domain + "/" + a.Email }, req, resp) {
+		return
+	}
 	if err != nil {
 		fwkit.AddAPIError(&resp.Diagnostics, "Could not create the Cryptr admin", err, adminFields)
 		return
@@ -139,6 +143,10 @@ func (r *AdminResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 		resp.Diagnostics.AddError("Could not delete the Cryptr admin", err.Error())
 	}
 }
+
+// AdoptedAsRead marks admins as having nothing to change in place: an
+// admin adopted with adopt_existing is kept as read.
+func (r *AdminResource) AdoptedAsRead() {}
 
 // ImportState imports an admin by "<organization_domain>/<email>".
 func (r *AdminResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {

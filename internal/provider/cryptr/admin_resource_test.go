@@ -131,7 +131,7 @@ func TestAccCryptrAdmin_validationAndImportErrors(t *testing.T) {
 					acctest.MustStatus(t, "seed admin", status, body, http.StatusCreated)
 				},
 				Config:      env.Config(adminConfig(domain, "taken@barker.co")),
-				ExpectError: regexp.MustCompile(`(?s)Could not create the Cryptr admin.*email: has already been taken`),
+				ExpectError: regexp.MustCompile(`(?s)The Cryptr admin already exists.*email:\s+has\s+already\s+been\s+taken.*id = "[^"]+/taken@barker.co"`),
 			},
 		},
 	})

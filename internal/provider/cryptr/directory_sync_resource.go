@@ -2,7 +2,6 @@ package cryptr
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -111,15 +110,19 @@ func (r *DirectorySyncResource) Create(ctx context.Context, req resource.CreateR
 	}
 	domain := plan.OrganizationDomain.ValueString()
 	created, err := api.CreateDirectorySync(ctx, domain)
-	if err != nil {
-		if cryptr.IsConflict(err) {
-			resp.Diagnostics.AddAttributeError(path.Root("organization_domain"), "Cryptr directory sync already exists", fmt.Sprintf(
-				"Organization %q already has a directory sync in this provider's environment (Cryptr allows one per organization and environment, "+
-					"and cannot delete them; one deactivated by a destroy still counts). Bring it under Terraform instead of creating it:\n\n"+
-					"  terraform import <resource address> %s\n\nor an import block with id = %q. The SCIM token of an imported directory sync "+
-					"cannot be read: set token_rotation to get a new one.\n\n%s", domain, domain, domain, err))
-			return
+	// Cryptr allows one directory sync per organization and environment and
+	// cannot delete them (one deactivated by a destroy still counts).
+	if fwkit.HandleExisting(ctx, r, &r.ResourceBase, err, func(*cryptr.DirectorySync) string { return domain }, req, resp) {
+		if !resp.Diagnostics.HasError() {
+			// Adopted: its SCIM token cannot be read, so give it a new one.
+			r.resetAdoptedToken(ctx, api, resp)
+		} else {
+			resp.Diagnostics.AddAttributeWarning(path.Root("organization_domain"), "The SCIM token of an imported directory sync cannot be read",
+				"Once imported, set token_rotation to get a new SCIM token.")
 		}
+		return
+	}
+	if err != nil {
 		fwkit.AddAPIError(&resp.Diagnostics, "Could not create the Cryptr directory sync", err, nil)
 		return
 	}
@@ -134,6 +137,25 @@ func (r *DirectorySyncResource) Create(ctx context.Context, req resource.CreateR
 	plan.Active = wantActive
 	r.setActive(ctx, api, &plan, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+// resetAdoptedToken gives an adopted directory sync a new SCIM token (the
+// one issued at its creation was lost with the run that made it).
+func (r *DirectorySyncResource) resetAdoptedToken(ctx context.Context, api *cryptr.Client, resp *resource.CreateResponse) {
+	var state directorySyncModel
+	resp.Diagnostics.Append(resp.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	domain := state.OrganizationDomain.ValueString()
+	reset, err := api.ResetDirectorySyncToken(ctx, domain)
+	if err != nil {
+		resp.Diagnostics.AddError("Could not reset the SCIM token of the adopted Cryptr directory sync", err.Error())
+		return
+	}
+	state.directorySyncDataModel = flattenDirectorySync(domain, reset)
+	state.SCIMToken = types.StringValue(reset.Token())
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
 // Read refreshes the directory sync, keeping the SCIM token from the state.

@@ -175,7 +175,7 @@ resource "tenant_cryptr_directory_sync" "prod" {
 }
 
 // TestAccCryptrDirectorySync_conflict: a directory sync made in the console
-// cannot be created again; the error says to import it.
+// cannot be created again; the error gives its import block.
 func TestAccCryptrDirectorySync_conflict(t *testing.T) {
 	env := acctest.NewEnv(t)
 	domain := connSeedOrg(t, env, "Already Synced")
@@ -186,7 +186,7 @@ func TestAccCryptrDirectorySync_conflict(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config:      env.Config(dirSyncConfig(domain, "")),
-			ExpectError: regexp.MustCompile(`(?s)directory sync already exists.*terraform import <resource address> already-synced.*token_rotation`),
+			ExpectError: regexp.MustCompile(`(?s)The Cryptr directory sync already exists.*id = "already-synced"`),
 		}},
 	})
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/tenantops/terraform-provider-tenant/internal/client/cryptr"
 	"github.com/tenantops/terraform-provider-tenant/internal/provider/fwkit"
 )
 
@@ -109,6 +110,9 @@ func (r *OrganizationResource) Create(ctx context.Context, req resource.CreateRe
 		return
 	}
 	created, err := api.CreateOrganization(ctx, in)
+	if fwkit.HandleExisting(ctx, r, &r.ResourceBase, err, func(o *cryptr.Organization) string { return o.Domain }, req, resp) {
+		return
+	}
 	if err != nil {
 		fwkit.AddAPIError(&resp.Diagnostics, "Could not create the Cryptr organization", err, organizationFields)
 		return

@@ -148,8 +148,9 @@ func TestAccCryptrOrganization_importBadID(t *testing.T) {
 }
 
 // TestAccCryptrOrganization_apiFieldError: the API refuses a second
-// organization whose name gives an existing domain, and the error is
-// attached to the name attribute.
+// organization whose name gives an existing domain; the error quotes the
+// API's refusal, names the organization already there and gives its
+// import block.
 func TestAccCryptrOrganization_apiFieldError(t *testing.T) {
 	env := acctest.NewEnv(t)
 	status, body := env.Cryptr(t, http.MethodPost, "/api/v2/organizations", url.Values{"name": {"Taken Name"}})
@@ -159,7 +160,7 @@ func TestAccCryptrOrganization_apiFieldError(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config:      env.Config(organizationConfig("Taken Name")),
-			ExpectError: regexp.MustCompile(`(?s)Could not create the Cryptr organization.*\d+:\s+name\s+=\s+"Taken Name".*name: has already been taken`),
+			ExpectError: regexp.MustCompile(`(?s)The Cryptr organization already exists.*name:\s+has\s+already\s+been\s+taken.*import \{\s+to = tenant_cryptr_organization.<name>\s+id = "taken-name"`),
 		}},
 	})
 }

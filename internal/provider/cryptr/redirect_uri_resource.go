@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
+	"github.com/tenantops/terraform-provider-tenant/internal/client/cryptr"
 	"github.com/tenantops/terraform-provider-tenant/internal/provider/fwkit"
 )
 
@@ -73,6 +74,9 @@ func (r *RedirectURIResource) Create(ctx context.Context, req resource.CreateReq
 		return
 	}
 	u, err := api.CreateRedirectURI(ctx, expandRedirectURI(plan))
+	if fwkit.HandleExisting(ctx, r, &r.ResourceBase, err, func(u *cryptr.RedirectURI) string { return u.ID }, req, resp) {
+		return
+	}
 	if err != nil {
 		fwkit.AddAPIError(&resp.Diagnostics, "Could not create the Cryptr redirect URI", err, redirectURIFields)
 		return

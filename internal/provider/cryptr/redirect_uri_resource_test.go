@@ -207,7 +207,7 @@ func TestAccCryptrRedirectURI_validation(t *testing.T) {
 			},
 			{ // The API's uniqueness error lands on the uri attribute.
 				Config:      env.Config(redirectConfig("app", "https://taken.example.com/cb", false)),
-				ExpectError: regexp.MustCompile(`(?s)Could not create the Cryptr redirect URI.*uri: has already been taken`),
+				ExpectError: regexp.MustCompile(`(?s)The Cryptr redirect URI already exists.*uri:\s+has\s+already\s+been\s+taken.*to = tenant_cryptr_redirect_uri.<name>`),
 			},
 			{ // Import of an unknown id.
 				Config:        env.Config(redirectConfig("app", "https://other.example.com/cb", false)),

@@ -50,6 +50,9 @@ func (r *UserResource) Create(ctx context.Context, req resource.CreateRequest, r
 	}
 	domain := plan.OrganizationDomain.ValueString()
 	u, err := api.CreateUser(ctx, domain, expandUser(plan))
+	if fwkit.HandleExisting(ctx, r, &r.ResourceBase, err, func(u *cryptr.User) string { return domain + "/" + u.ID }, req, resp) {
+		return
+	}
 	if err != nil {
 		fwkit.AddAPIError(&resp.Diagnostics, "Could not create the Cryptr user", err, userFields)
 		return

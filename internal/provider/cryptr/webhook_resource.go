@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/tenantops/terraform-provider-tenant/internal/client/cryptr"
 	"github.com/tenantops/terraform-provider-tenant/internal/provider/fwkit"
 )
 
@@ -92,6 +93,9 @@ func (r *WebhookResource) Create(ctx context.Context, req resource.CreateRequest
 		return
 	}
 	created, err := api.CreateWebhook(ctx, in)
+	if fwkit.HandleExisting(ctx, r, &r.ResourceBase, err, func(w *cryptr.Webhook) string { return w.ID }, req, resp) {
+		return
+	}
 	if err != nil {
 		fwkit.AddAPIError(&resp.Diagnostics, "Could not create the Cryptr webhook", err, webhookFields)
 		return

@@ -39,6 +39,9 @@ func (r *InstanceResource) Create(ctx context.Context, req resource.CreateReques
 		return
 	}
 	created, err := api.CreateInstance(ctx, plan.createInput())
+	if fwkit.HandleExisting(ctx, r, &r.ResourceBase, err, func(i *cyrisma.CreatedInstance) string { return i.InstanceID }, req, resp) {
+		return
+	}
 	if err != nil {
 		fwkit.AddAPIError(&resp.Diagnostics, "Could not provision the Cyrisma instance", err, instanceFields)
 		return

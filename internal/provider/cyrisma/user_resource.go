@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/tenantops/terraform-provider-tenant/internal/client/cyrisma"
 	"github.com/tenantops/terraform-provider-tenant/internal/client/httpclient"
 	"github.com/tenantops/terraform-provider-tenant/internal/provider/fwkit"
 )
@@ -116,6 +117,9 @@ func (r *UserResource) Create(ctx context.Context, req resource.CreateRequest, r
 		return
 	}
 	u, err := api.CreateUser(ctx, plan.createInput())
+	if fwkit.HandleExisting(ctx, r, &r.ResourceBase, err, func(u *cyrisma.User) string { return u.ID }, req, resp) {
+		return
+	}
 	if err != nil {
 		fwkit.AddAPIError(&resp.Diagnostics, "Could not create the Cyrisma user", err, userFields)
 		return
@@ -178,6 +182,10 @@ func (r *UserResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 		resp.Diagnostics.AddError("Could not disable the Cyrisma user", err.Error())
 	}
 }
+
+// AdoptedAsRead marks users as having nothing to change in place (the API
+// cannot change one): a user adopted with adopt_existing is kept as read.
+func (r *UserResource) AdoptedAsRead() {}
 
 // ImportState imports a user by its ID.
 func (r *UserResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {

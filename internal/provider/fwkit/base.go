@@ -19,6 +19,10 @@ type ResourceBase struct {
 	Data *ProviderData
 }
 
+// TypeName is the resource type name with the provider prefix, such as
+// "tenant_cryptr_organization".
+func (b *ResourceBase) TypeName() string { return "tenant_" + b.TypeSuffix }
+
 // Metadata sets the resource type name.
 func (b *ResourceBase) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_" + b.TypeSuffix

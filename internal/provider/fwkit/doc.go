@@ -2,5 +2,7 @@
 // package shares, written once: the data the provider hands to resources
 // (lazily built API clients), embeddable base types for resources and data
 // sources, diagnostics from API errors, "gone" handling on read and delete,
-// import-ID parsing, and waiting bounded by timeouts.
+// import-ID parsing, waiting bounded by timeouts, and what a create does
+// when its object is already there (the import block, or adoption with
+// adopt_existing).
 package fwkit

@@ -14,6 +14,10 @@ type ProviderData struct {
 	Cryptr   *LazyClient
 	Cyrisma  *LazyClient
 	Synerise *LazyClient
+	// AdoptExisting is the provider's adopt_existing: a create that finds
+	// its object already there takes it over instead of failing (see
+	// CreateFromExisting).
+	AdoptExisting bool
 }
 
 // LazyClient builds a service client once, on first use.
