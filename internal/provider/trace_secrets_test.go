@@ -292,18 +292,7 @@ func TestAccTraceLogHasNoSecrets(t *testing.T) {
 		t.Errorf("too few secrets to look for (%d, %d from the state, %d JWTs issued): the test would pass vacuously", len(secrets), len(stateSecrets), tokens)
 	}
 
-	var leaks []string
-	for value, from := range secrets {
-		for _, form := range encodings(value) {
-			for name, doc := range docs {
-				if i := strings.Index(doc, form.text); i >= 0 {
-					leaks = append(leaks, fmt.Sprintf("%s (%s) appears %s in %s: …%s…", from, redacted(value), form.name, name, around(doc, i, len(form.text), secrets)))
-				}
-			}
-		}
-	}
-	sort.Strings(leaks)
-	if len(leaks) > 0 {
+	if leaks := findLeaks(secrets, docs); len(leaks) > 0 {
 		t.Errorf("%d secret leaks:\n%s", len(leaks), strings.Join(leaks, "\n"))
 	}
 }
@@ -435,4 +424,22 @@ func sortedKeys(m map[string]string) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// findLeaks looks for every secret (value -> where it comes from) in every
+// document (name -> text), as is and in each of its encodings, and
+// describes each place it appears, sorted.
+func findLeaks(secrets, docs map[string]string) []string {
+	var leaks []string
+	for value, from := range secrets {
+		for _, form := range encodings(value) {
+			for name, doc := range docs {
+				if i := strings.Index(doc, form.text); i >= 0 {
+					leaks = append(leaks, fmt.Sprintf("%s (%s) appears %s in %s: …%s…", from, redacted(value), form.name, name, around(doc, i, len(form.text), secrets)))
+				}
+			}
+		}
+	}
+	sort.Strings(leaks)
+	return leaks
 }
