@@ -2,6 +2,7 @@ package cyrisma
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -149,8 +150,10 @@ func (c *Client) findNewInstance(ctx context.Context, shortName, parentID string
 	switch {
 	case found != nil:
 		return found, true, nil
-	case ctx.Err() == nil && waitCtx.Err() != nil:
-		return nil, false, nil // waited long enough: it was not made
+	case ctx.Err() == nil && (waitCtx.Err() != nil || errors.Is(err, context.DeadlineExceeded)):
+		// Waited long enough (or the rate limiter's next turn would come
+		// after the wait's end): it was not made.
+		return nil, false, nil
 	}
 	return nil, false, err
 }
