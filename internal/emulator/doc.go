@@ -334,6 +334,48 @@
 // Over HTTP/2, faults that close the connection (drop, hang, drop after
 // commit) reset the request's stream instead (see below).
 //
+// # Deviations from the references
+//
+// By default each service answers exactly as its API reference shows
+// (shared/api-reference/), field by field (in packages cryptr and
+// synerise, reference_shapes_test.go checks the key set of every answer).
+// The deliberate deviations, each explained in its package doc
+// ("Deviations from the reference"), in short:
+//
+//   - Cryptr organizations: status.state "terminated" once provisioned (the
+//     Kotlin SDK's value; the samples only show "pending"), with
+//     progress_in_percentage 0..100 and the remaining seconds while pending
+//     (null in every sample); icon_logo_url and inline_logo_url answered
+//     null (type table only); a deleted organization's GET answers {__type__,
+//     domain, name, deleted}.
+//   - Cryptr nested organizations (SSO connections, admins): the nested
+//     samples' fields only, always an object (preload_associations ignored).
+//   - Cryptr fields the client or provider reads although no sample shows
+//     them: saml_config acs_url, cryptr_metadata_url and slo_url, the
+//     password connection's forgot_password_template_id (Kotlin SDK models),
+//     the webhook's target_url (type table), user meta_data items {id, key,
+//     value} (the only sample shows {key}).
+//   - Cryptr webhook events: id present and no attempted_by (the type table
+//     and the retry/cancel samples, not the odd list sample); SSO event
+//     data invented.
+//   - Cryptr TOTP update: absent keys keep their values instead of taking
+//     the documented parameter defaults.
+//   - Cryptr error bodies, 404/409/422 statuses beyond the documented
+//     codes, and the routes the reference does not show (token endpoint,
+//     redirect URIs, directory-sync reset-token, PUT variants): design
+//     choices, documented where they are made.
+//   - Synerise user login answers mfaMethods (the official docs' example;
+//     the client needs it); consumer.businessProfileId is null before a
+//     workspace is selected.
+//   - Synerise GET /uauth/business-profile/current also serves API-key
+//     tokens (the client reads it in API-key mode), answers
+//     {"selected":false,"data":null} without a selection, and may say "ON".
+//   - Synerise error bodies follow the official SDK's Error/HTTP400 models,
+//     without errorCode and without errors[].code; the v4 routes, the
+//     permission check and the IP allowlist come from the API notes; the
+//     public key is not served; mfaType EMAIL is refused.
+//   - Cyrisma: see package cyrisma.
+//
 // # Design choices where the sources are silent
 //
 //   - Every non-admin request is counted before faults are applied (in

@@ -50,6 +50,29 @@ type orgJSON struct {
 	UpdatedAt           string     `json:"updated_at"`
 }
 
+// nestedOrgJSON is the Organization nested in an SSO connection or an
+// admin: the reference's nested samples carry only these fields (no color,
+// logo URLs, locale or timezone), so the emulator nests no more.
+type nestedOrgJSON struct {
+	Type                string     `json:"__type__"`
+	AllowedEmailDomains []string   `json:"allowed_email_domains"`
+	Domain              string     `json:"domain"`
+	Environments        []envJSON  `json:"environments"`
+	InsertedAt          string     `json:"inserted_at"`
+	Name                string     `json:"name"`
+	Status              statusJSON `json:"status"`
+	UpdatedAt           string     `json:"updated_at"`
+}
+
+// nestedJSON renders the organization as nested in other objects, seen at now.
+func (o *organization) nestedJSON(now time.Time, delay time.Duration) nestedOrgJSON {
+	j := o.toJSON(now, delay)
+	return nestedOrgJSON{
+		Type: j.Type, AllowedEmailDomains: j.AllowedEmailDomains, Domain: j.Domain, Environments: j.Environments,
+		InsertedAt: j.InsertedAt, Name: j.Name, Status: j.Status, UpdatedAt: j.UpdatedAt,
+	}
+}
+
 // deletedOrgJSON is what GET answers for a deleted organization.
 type deletedOrgJSON struct {
 	Type    string `json:"__type__"`

@@ -23,16 +23,16 @@ type admin struct {
 
 // adminJSON is the Admin wire object (field order as in the reference).
 type adminJSON struct {
-	AcceptedInvitationAt   *string `json:"accepted_invitation_at"`
-	Color                  string  `json:"color"`
-	DeclinedToBeInChargeAt *string `json:"declined_to_be_in_charge_at"`
-	Email                  string  `json:"email"`
-	ID                     string  `json:"id"`
-	InsertedAt             string  `json:"inserted_at"`
-	InvitedAt              string  `json:"invited_at"`
-	LastLoginAt            *string `json:"last_login_at"`
-	Organization           orgJSON `json:"organization"`
-	UpdatedAt              string  `json:"updated_at"`
+	AcceptedInvitationAt   *string       `json:"accepted_invitation_at"`
+	Color                  string        `json:"color"`
+	DeclinedToBeInChargeAt *string       `json:"declined_to_be_in_charge_at"`
+	Email                  string        `json:"email"`
+	ID                     string        `json:"id"`
+	InsertedAt             string        `json:"inserted_at"`
+	InvitedAt              string        `json:"invited_at"`
+	LastLoginAt            *string       `json:"last_login_at"`
+	Organization           nestedOrgJSON `json:"organization"`
+	UpdatedAt              string        `json:"updated_at"`
 }
 
 func (s *Service) adminJSON(a *admin, o *organization) adminJSON {
@@ -40,7 +40,7 @@ func (s *Service) adminJSON(a *admin, o *organization) adminJSON {
 	return adminJSON{
 		Color: "red-500", Email: a.email, ID: a.id,
 		InsertedAt: at, InvitedAt: at, UpdatedAt: at,
-		Organization: o.toJSON(s.now(), s.opts.ProvisioningDelay),
+		Organization: o.nestedJSON(s.now(), s.opts.ProvisioningDelay),
 	}
 }
 

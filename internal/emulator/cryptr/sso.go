@@ -44,7 +44,8 @@ import (
 //   - JSON (reference sample plus the Kotlin SDK's SAML settings): __type__
 //     "SsoConnection", active, id ("<domain with _>_<22 base58>"), inserted_at,
 //     number_users_provisioning_limit (null when unset), organization (the
-//     full nested Organization, as every sample shows), provider_type,
+//     nested Organization with the fields of the nested samples: no color,
+//     logo URLs, locale or timezone), provider_type,
 //     saml_config {acs_url, cryptr_metadata_url, entity_id, slo_url,
 //     sso_provider_metadata (the metadata XML or null)}, sp_id, updated_at,
 //     users_access_policy. entity_id equals sp_id, as in the samples; sp_id

@@ -44,7 +44,7 @@ type ssoConnectionJSON struct {
 	ID                           string         `json:"id"`
 	InsertedAt                   string         `json:"inserted_at"`
 	NumberUsersProvisioningLimit *int64         `json:"number_users_provisioning_limit"`
-	Organization                 orgJSON        `json:"organization"`
+	Organization                 nestedOrgJSON  `json:"organization"`
 	ProviderType                 string         `json:"provider_type"`
 	SAMLConfig                   samlConfigJSON `json:"saml_config"`
 	SPID                         string         `json:"sp_id"`
@@ -74,7 +74,7 @@ func (c *ssoConnection) toJSON(s *Service, base string) ssoConnectionJSON {
 		ID:                           c.id,
 		InsertedAt:                   c.createdAt.UTC().Format(timeLayout),
 		NumberUsersProvisioningLimit: c.limit,
-		Organization:                 c.org.toJSON(s.now(), s.opts.ProvisioningDelay),
+		Organization:                 c.org.nestedJSON(s.now(), s.opts.ProvisioningDelay),
 		ProviderType:                 c.providerType,
 		SAMLConfig: samlConfigJSON{
 			ACSURL: prefix + "acs", CryptrMetadataURL: prefix + "metadata", SLOURL: prefix + "slo",

@@ -75,13 +75,23 @@ func webhookEventData(env, code string, now time.Time) map[string]any {
 	return data
 }
 
+// webhookDemoUser is the made-up user of a test event, with exactly the keys
+// of the user in the reference's event samples (its address and its eight
+// profile fields included; no active, identities or phone_numbers).
 func webhookDemoUser(env string, now time.Time) map[string]any {
 	ts := now.UTC().Format(timeLayout)
 	return map[string]any{
 		"__domain__": accountDomain, "__environment__": env, "__type__": "User",
+		"address": map[string]any{
+			"country": "FR", "formatted": "165 avenue de Bretagne\n59000 Lille, France", "locality": "Lille",
+			"postal_code": "59000", "region": "Nord", "street_address": "165 avenue de Bretagne",
+		},
 		"email": "jane.doe@example.com", "email_verified": false, "id": webhookUUID(),
 		"inserted_at": ts, "meta_data": []any{}, "phone_number": nil, "phone_number_verified": false,
-		"profile":    map[string]any{"family_name": "Doe", "given_name": "Jane", "locale": "en_US"},
+		"profile": map[string]any{
+			"birthdate": "1990-01-01", "family_name": "Doe", "gender": nil, "given_name": "Jane",
+			"locale": "en_US", "nickname": "Jane", "preferred_username": nil, "zoneinfo": "Europe/Paris",
+		},
 		"updated_at": ts,
 	}
 }

@@ -31,7 +31,8 @@
 //     missing or not TOTP_AUTHENTICATOR → 400; missing verificationCode → 400;
 //     a user without MFA → 400; a wrong code → 401. Codes may be reused within
 //     their window. Success returns a fully authenticated user token without a
-//     workspace selection.
+//     workspace selection, as {consumer, token} (no mfaMethods key, as the
+//     reference's sample shows).
 //   - Selecting a workspace needs a fully authenticated user token (with or
 //     without a current selection); a pre-MFA or workspace token → 403; an
 //     unknown or inaccessible GUID → 404. The response has no mfaMethods key.
@@ -79,4 +80,40 @@
 //   - The policy is not enforced: requests are never refused because of the
 //     caller's address. The business-profile list (ipRestricted) and current
 //     (ipRestriction "ON"/"OFF") follow the policy's enabled flag.
+//
+// # Deviations from the reference
+//
+// The reference is shared/api-reference/synerise-auth-api.txt, with the
+// facts and conflicts gathered in shared/api-notes/synerise-auth.md. Every
+// answer has exactly the fields of the reference's samples
+// (reference_shapes_test.go checks each key set), except:
+//   - User login also answers mfaMethods (["TOTP_AUTHENTICATOR"] for the MFA
+//     user, [] otherwise), as the official user-login page's example does
+//     although the reference's schema leaves it out. The client reads it to
+//     know whether MFA must be confirmed: kept. MFA verification and
+//     workspace selection answer {consumer, token} only.
+//   - consumer.businessProfileId is null before a workspace is selected (the
+//     user-login page's example; the schema's placeholder is 0).
+//   - GET /uauth/business-profile/current also accepts workspace (API-key)
+//     tokens, answering the key's workspace, although the reference says it
+//     is for users: the client reads it in API-key mode too. Without a
+//     selected workspace it answers {"selected":false,"data":null} (the
+//     sources do not say). ipRestriction and mfaRestriction may be "ON",
+//     a guess: "OFF" is the only value the reference shows.
+//   - The reference shows no error body. Errors use the official PHP SDK's
+//     Error shape {timestamp, status, error, message, path}, without an
+//     errorCode (whether uauth sends one, and its values, are unknown); the
+//     HTTP400 shape's errors[] items are {field, message, rejectedValue},
+//     without the SDK model's integer code (its values are documented
+//     nowhere). The legacy v4 API-key login answers its 401 in the plain
+//     shape, not in the HTTP400 shape the SDK maps it to.
+//   - Routes beyond the reference come from the API notes: the legacy
+//     POST /v4/auth/login/profile and GET /v4/auth/refresh/profile, the
+//     API-key permission check and the IP allowlist; the workspace list also
+//     answers without its trailing slash. The reference's public key for
+//     checking JWT signatures (the Android SDK fetches GET /v4/public.pem) is
+//     not served.
+//   - Login ignores externalProviderToken and externalProviderType (no
+//     Google login); mfaType EMAIL, which the reference's enum allows, is
+//     refused (400): only TOTP is emulated.
 package synerise

@@ -49,6 +49,7 @@ func (s *Service) handleMFAVerification(w http.ResponseWriter, r *http.Request) 
 		fail(w, r, http.StatusInternalServerError, err.Error())
 		return
 	}
-	methods := []string{}
-	httpjson.Write(w, http.StatusOK, userLoginResponse{Token: token, Consumer: userConsumer(u, nil), MFAMethods: &methods})
+	// As the reference's MFA response sample: consumer and token only (no
+	// mfaMethods, which only the login answer carries).
+	httpjson.Write(w, http.StatusOK, userLoginResponse{Token: token, Consumer: userConsumer(u, nil)})
 }
