@@ -142,7 +142,7 @@ func (r *Report) writeMethod(b *strings.Builder) {
 	} else {
 		w(" Every command ran once.\n")
 	}
-	w("- Requests: the emulator's request counts are reset before and read after every timed command. Logins are Cryptr `POST /api/v2/oauth/token`, Cyrisma `POST /app/partner/login` (logins and refresh grants) and Synerise `POST /uauth/v2/auth/login/profile` (and any other `/auth/login/` or `/auth/refresh/` route).\n")
+	w("- Requests: the emulator's request counts are reset before and read after every timed command. Logins are Cryptr `POST /api/v2/oauth/token`, Cyrisma `POST /app/partner/login` (logins and refresh grants) and Synerise `POST /uauth/v2/auth/login/profile` (and any other `/auth/login/` or `/auth/refresh/` route). Cyrisma reports no status on instances (a suspended instance is one its full listing `GET /app/partner/instances/info` leaves out, and the emulator answers exactly so): each provider process shares one such listing between its instance reads for a few seconds; it is counted among the reads, and the one-read target shows it apart.\n")
 	w("- Memory: every %s while a command runs, the bench reads `/proc/<pid>/status` of every process whose `/proc/<pid>/exe` is the built provider, and of terraform, and keeps the largest `VmHWM` (peak resident set). A process that lives less than one interval may be missed.\n", r.SampleInterval)
 	w("- CPU: terraform plus its provider processes from the rusage of the terraform process (which includes the children it waited for); the providers' share from `/proc/<pid>/stat` at the same sampling (a process's last interval may be missed); the emulator's as the bench process's own CPU time during the command (the sampler included).\n")
 	if r.LogLevel != "" {

@@ -65,6 +65,16 @@ func IsSessionLookup(route string) bool {
 	return route == "GET /uauth/business-profile/current"
 }
 
+// IsSharedListing reports whether a route key is Cyrisma's full listing of
+// the structure, "GET /app/partner/instances/info" (or with a trailing
+// slash). The API reports no status on instances: the client tells a
+// suspended one by its absence from that listing, which it shares between
+// all the reads of one provider process for cyrisma.ListingTTL. Its
+// number grows with the duration of a refresh, not with the resources.
+func IsSharedListing(route string) bool {
+	return route == "GET /app/partner/instances/info" || route == "GET /app/partner/instances/info/{$}"
+}
+
 // Requests summarises the emulator's request counts for one command.
 type Requests struct {
 	// Total is every API request, logins included.
@@ -78,6 +88,9 @@ type Requests struct {
 	// Session is the per-process session look-ups (IsSessionLookup), which
 	// are counted apart from the API requests, like logins.
 	Session int
+	// Listings is the Cyrisma shared listings (IsSharedListing), which are
+	// counted in API and Reads too.
+	Listings int
 	// Unmatched is the requests that matched no emulator route.
 	Unmatched int
 	// Routes is the raw count per route key.
@@ -104,6 +117,9 @@ func Summarize(routes map[string]int) Requests {
 			r.API += n
 			if strings.HasPrefix(route, "GET ") {
 				r.Reads += n
+			}
+			if IsSharedListing(route) {
+				r.Listings += n
 			}
 		}
 	}

@@ -3,6 +3,7 @@ package bench
 import (
 	"reflect"
 	"testing"
+	"time"
 )
 
 func TestClassifyRoutes(t *testing.T) {
@@ -82,5 +83,31 @@ func TestReadDeviations(t *testing.T) {
 	none := Summarize(map[string]int{})
 	if got := ReadDeviations(WorkloadCryptrOrgs, 3, none); len(got) != 1 {
 		t.Errorf("no reads at all: %q", got)
+	}
+}
+
+func TestSharedListings(t *testing.T) {
+	m := MixFor(100)
+	routes := map[string]int{
+		readRoutes.org: m.CryptrOrgs, readRoutes.webhook: m.CryptrWebhooks, readRoutes.instance: m.CyrismaInstances,
+		readRoutes.user: m.CyrismaUsers, readRoutes.allowlist: 1, "GET /app/partner/instances/info": 1,
+	}
+	req := Summarize(routes)
+	if req.Listings != 1 || req.Reads != m.Total()+1 {
+		t.Errorf("Listings = %d, Reads = %d: the shared listing is a read, counted apart too", req.Listings, req.Reads)
+	}
+	if got := ReadDeviations(WorkloadMixed, 100, req); got != nil {
+		t.Errorf("a shared listing is not a per-resource deviation: %q", got)
+	}
+	if got := ListingDeviation(WorkloadMixed, 100, PhasePlan, time.Second, req); got != "" {
+		t.Errorf("one listing in a 1 s refresh: %q", got)
+	}
+	// One listing per instance (no sharing) is a deviation.
+	routes["GET /app/partner/instances/info"] = m.CyrismaInstances
+	if got := ListingDeviation(WorkloadMixed, 100, PhasePlan, time.Second, Summarize(routes)); got == "" {
+		t.Error("a listing per instance must be a deviation")
+	}
+	if MaxSharedListings(WorkloadCryptrOrgs, 100, PhasePlan, time.Minute) != 0 {
+		t.Error("an estate without Cyrisma instances needs no listing")
 	}
 }

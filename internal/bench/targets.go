@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/tenantops/terraform-provider-tenant/internal/client/cyrisma"
 )
 
 // Targets of the issue, as quoted in the report.
@@ -75,12 +77,13 @@ func ExpectedPlanReads(w Workload, n int) map[string]int {
 // ReadDeviations compares the non-login requests of a plan with
 // ExpectedPlanReads and describes every difference, such as
 // "GET /uauth/business-profile/current ×1 extra"; nil means exactly one
-// read per resource.
+// read per resource. Cyrisma's shared listings are left to
+// ListingDeviation.
 func ReadDeviations(w Workload, n int, req Requests) []string {
 	want := ExpectedPlanReads(w, n)
 	var out []string
 	for _, route := range req.SortedRoutes() {
-		if IsLogin(route) || IsSessionLookup(route) {
+		if IsLogin(route) || IsSessionLookup(route) || IsSharedListing(route) {
 			continue
 		}
 		got := req.Routes[route]
@@ -97,6 +100,25 @@ func ReadDeviations(w Workload, n int, req Requests) []string {
 		}
 	}
 	return out
+}
+
+// MaxSharedListings is the most Cyrisma shared listings (IsSharedListing)
+// a refresh lasting d may send: one per cyrisma.ListingTTL started, per
+// walk, and none for an estate without Cyrisma instances.
+func MaxSharedListings(w Workload, n int, p Phase, d time.Duration) int {
+	if ExpectedPlanReads(w, n)[readRoutes.instance] == 0 {
+		return 0
+	}
+	return Walks(p) * (1 + int(d/cyrisma.ListingTTL))
+}
+
+// ListingDeviation describes Cyrisma shared listings beyond
+// MaxSharedListings ("" if none).
+func ListingDeviation(w Workload, n int, p Phase, d time.Duration, req Requests) string {
+	if most := MaxSharedListings(w, n, p, d); req.Listings > most {
+		return fmt.Sprintf("%d Cyrisma shared listings, want at most %d (one per %s per walk)", req.Listings, most, cyrisma.ListingTTL)
+	}
+	return ""
 }
 
 // Status is a target's verdict.
@@ -199,6 +221,13 @@ func (r *Report) oneReadVerdict() Verdict {
 			}
 			if run.Requests.Session > 0 {
 				line += fmt.Sprintf(", plus %d per-process session look-up(s) (Synerise's current workspace, cached by the client like a token)", run.Requests.Session)
+			}
+			if l := run.Requests.Listings; l > 0 {
+				line += fmt.Sprintf(", the reads including %d Cyrisma structure listing(s) shared by the %d instance reads (%.3f requests per instance; the API reports no status, a suspended instance is one the listing leaves out)",
+					l, run.Requests.Routes[readRoutes.instance], ratio(float64(run.Requests.Routes[readRoutes.instance]+l), float64(run.Requests.Routes[readRoutes.instance])))
+			}
+			if d := ListingDeviation(w, n, PhasePlan, run.Duration, run.Requests); d != "" {
+				dev = append(dev, d)
 			}
 			if len(dev) > 0 {
 				v.Status = Missed

@@ -21,6 +21,17 @@ type Options struct {
 	CryptrProvisioningDelay time.Duration
 	// CyrismaProvisioningDelay is how long a new Cyrisma instance stays unreadable.
 	CyrismaProvisioningDelay time.Duration
+	// CyrismaReportEnabled adds "enabled" (1 active, 0 suspended) to the
+	// Cyrisma instance answers (list and by id), which the reference's
+	// instance schema does not have. Off by default: clients then tell a
+	// suspended instance by its absence from the full listing, as against
+	// the real API (see cyrisma.Options.ReportEnabled).
+	CyrismaReportEnabled bool
+	// CyrismaReactivate selects the path that serves Cyrisma's reactivation:
+	// by default the reference's PATCH /partner/instances/info;
+	// cyrisma.ReactivateAtReactivate serves the OpenAPI document's PATCH
+	// /partner/instances/reactivate instead, cyrisma.ReactivateAtBoth both.
+	CyrismaReactivate cyrisma.ReactivateRoute
 	// Faults are the faults injected from the start.
 	Faults Faults
 }
@@ -58,7 +69,8 @@ func New(opts Options) *Server {
 	s.faults = newFaultInjector(opts.Faults, s.countFault)
 	ttl := s.tokenTTL
 	s.cryptr = cryptr.New(cryptr.Options{TokenTTL: ttl, ProvisioningDelay: opts.CryptrProvisioningDelay})
-	s.cyrisma = cyrisma.New(cyrisma.Options{TokenTTL: ttl, ProvisioningDelay: opts.CyrismaProvisioningDelay})
+	s.cyrisma = cyrisma.New(cyrisma.Options{TokenTTL: ttl, ProvisioningDelay: opts.CyrismaProvisioningDelay,
+		ReportEnabled: opts.CyrismaReportEnabled, Reactivate: opts.CyrismaReactivate})
 	s.synerise = synerise.New(synerise.Options{TokenTTL: ttl})
 	s.cryptr.Register(s.mux)
 	s.cyrisma.Register(s.mux)

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/tenantops/terraform-provider-tenant/internal/client/httpclient"
@@ -27,11 +28,17 @@ type Config struct {
 // defaultLookupWait is LookupWait's default.
 const defaultLookupWait = 30 * time.Second
 
-// Client calls the Cyrisma Partner API.
+// Client calls the Cyrisma Partner API. One Client serves a provider
+// process: it shares one full listing between its reads for ListingTTL and
+// remembers which reactivation path works.
 type Client struct {
 	api        *httpclient.Client
 	now        func() time.Time
 	lookupWait time.Duration
+	listing    *listingCache
+	// reactivatePath is the reactivation path that last worked (nil until
+	// one did): see ReactivateInstance.
+	reactivatePath atomic.Pointer[string]
 }
 
 // New returns a client for cfg; http carries the shared settings. It does
@@ -42,6 +49,7 @@ func New(cfg Config, http httpclient.Config) *Client {
 	http.Secrets = append(http.Secrets, cfg.APIKey, cfg.APISecret)
 	api := httpclient.New(http, decodeError)
 	c := &Client{api: api, now: time.Now, lookupWait: cfg.LookupWait}
+	c.listing = newListingCache(ListingTTL, c.fetchListing)
 	if c.lookupWait <= 0 {
 		c.lookupWait = defaultLookupWait
 	}

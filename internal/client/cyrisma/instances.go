@@ -33,7 +33,9 @@ type Instance struct {
 	TenantID          string `json:"tenant_id"`
 	AgentKey          string `json:"agent_key"`
 	MFA               string `json:"mfa"`
-	// Enabled is 0 for a suspended instance, 1 otherwise; nil when not reported.
+	// Enabled is 0 for a suspended instance, 1 otherwise. The reference's
+	// instance schema has no such field: GetInstance fills it in from the
+	// full listing (see ListingTTL) when the answer does not carry it.
 	Enabled *int `json:"enabled"`
 }
 
@@ -93,6 +95,9 @@ type CreatedInstance struct {
 // the error is an *httpclient.ExistsError holding it (a killed run is never
 // followed by a duplicate).
 func (c *Client) CreateInstance(ctx context.Context, in CreateInstanceInput) (*CreatedInstance, error) {
+	// Whatever the outcome, the structure may hold a new instance: a
+	// listing from before would take it for a suspended one.
+	defer c.listing.invalidate()
 	natural := httpclient.NaturalKey{Service: "Cyrisma", Kind: "instance",
 		Key: fmt.Sprintf("short_name %q under parent %s", in.ShortName, in.ParentInstanceID), CheckFirst: true}
 	return httpclient.CreateUnlessExists(ctx, c.api, natural, func(ctx context.Context) (*CreatedInstance, error) {
@@ -161,95 +166,24 @@ func (c *Client) findNewInstance(ctx context.Context, shortName, parentID string
 // lookupPollInterval is how often findNewInstance lists the instances.
 const lookupPollInterval = time.Second
 
-// ListInstances returns the provisioned structure; suspended instances are
-// not part of it.
-func (c *Client) ListInstances(ctx context.Context) ([]Instance, error) {
-	var out []Instance
-	_, err := c.api.Do(ctx, httpclient.Request{Method: http.MethodGet, Path: "/partner/instances/info", Result: &out})
-	return out, err
-}
-
-// GetInstance reads one instance, suspended ones included. An unknown (or
-// still provisioning) instance yields an error for which
-// httpclient.IsNotFound is true.
-func (c *Client) GetInstance(ctx context.Context, id string) (*Instance, error) {
-	var out []Instance
-	if _, err := c.api.Do(ctx, httpclient.Request{Method: http.MethodGet, Path: "/partner/instances/info/" + url.PathEscape(id), Result: &out}); err != nil {
-		return nil, err
-	}
-	for i := range out {
-		if out[i].InstanceID == id {
-			return c.withSuspension(ctx, &out[i])
-		}
-	}
-	return nil, httpclient.NotFoundError("Cyrisma instance %q", id)
-}
-
-// withSuspension fills Enabled when the API did not report it: the
-// reference documents no such field on instances, only that suspended
-// instances are hidden from the full listing, so absence from the listing
-// means suspended.
-func (c *Client) withSuspension(ctx context.Context, inst *Instance) (*Instance, error) {
-	if inst.Enabled != nil {
-		return inst, nil
-	}
-	listed, err := c.ListInstances(ctx)
-	if err != nil {
-		return nil, err
-	}
-	enabled := 0
-	for _, other := range listed {
-		if other.InstanceID == inst.InstanceID {
-			enabled = 1
-			break
-		}
-	}
-	inst.Enabled = &enabled
-	return inst, nil
-}
-
 // WaitInstanceReadable polls until a new instance can be read or ctx ends.
+// The instance is new: provisioning makes active instances (only a suspend
+// call suspends one), so unless the API reports otherwise it is returned
+// active without a full listing, which would cost one per new instance
+// (each create discards the shared one).
 func (c *Client) WaitInstanceReadable(ctx context.Context, id string, interval time.Duration) (*Instance, error) {
 	var inst *Instance
 	err := httpclient.Poll(ctx, interval, func(ctx context.Context) (bool, error) {
 		var err error
-		inst, err = c.GetInstance(ctx, id)
+		inst, _, err = c.readInstance(ctx, id)
 		if httpclient.IsNotFound(err) {
 			return false, nil
 		}
 		return err == nil, err
 	})
-	return inst, err
-}
-
-// ConvertInstance converts a consulting (trial) instance to managed; the
-// conversion is one way.
-func (c *Client) ConvertInstance(ctx context.Context, id string) error {
-	return c.patchInstance(ctx, "/partner/instances/convert", id, nil, false)
-}
-
-// SuspendInstance blocks access to an instance and its descendants.
-func (c *Client) SuspendInstance(ctx context.Context, id string) error {
-	return c.patchInstance(ctx, "/partner/instances/suspend", id, nil, true)
-}
-
-// ReactivateInstance restores a suspended instance.
-func (c *Client) ReactivateInstance(ctx context.Context, id string) error {
-	return c.patchInstance(ctx, "/partner/instances/reactivate", id, nil, true)
-}
-
-// SetInstanceMFA sets the MFA method (MFANone, MFAEmail or MFAAuthenticator).
-func (c *Client) SetInstanceMFA(ctx context.Context, id, mfaType string) error {
-	return c.patchInstance(ctx, "/partner/instances/mfa", id, url.Values{"mfa_type": {mfaType}}, true)
-}
-
-// patchInstance sends a lifecycle PATCH. safe marks operations that set a
-// state and can be repeated without harm.
-func (c *Client) patchInstance(ctx context.Context, path, id string, extra url.Values, safe bool) error {
-	form := url.Values{"instance_id": {id}}
-	for k, v := range extra {
-		form[k] = v
+	if err == nil && inst.Enabled == nil {
+		active := 1
+		inst.Enabled = &active
 	}
-	_, err := c.api.Do(ctx, httpclient.Request{Method: http.MethodPatch, Path: path, Form: form, SafeToRetry: safe})
-	return err
+	return inst, err
 }

@@ -38,7 +38,7 @@ type fuzzFixture struct {
 }
 
 func newFuzzFixture(t *testing.T) *fuzzFixture {
-	svc := New(Options{})
+	svc := New(Options{Reactivate: ReactivateAtBoth}) // both reactivation handlers are fuzzed
 	f := &fuzzFixture{mux: http.NewServeMux()}
 	svc.Register(f.mux)
 	login := url.Values{"grant_type": {"password"}, "username": {DemoAPIKey}, "password": {DemoAPISecret}}

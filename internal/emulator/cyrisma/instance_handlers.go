@@ -17,7 +17,16 @@ func (s *Service) handleListInstances(w http.ResponseWriter, r *http.Request) {
 		s.writeOneInstance(w, id)
 		return
 	}
-	httpjson.Write(w, http.StatusOK, s.instances.list(s.clock()))
+	list := s.instances.list(s.clock())
+	if !s.opts.ReportEnabled {
+		httpjson.Write(w, http.StatusOK, list)
+		return
+	}
+	out := make([]instanceWithEnabled, len(list))
+	for i, in := range list {
+		out[i] = instanceWithEnabled{in, 1} // listed instances are never suspended
+	}
+	httpjson.Write(w, http.StatusOK, out)
 }
 
 // handleGetInstance serves GET /partner/instances/info/{instance_id}.
@@ -28,11 +37,15 @@ func (s *Service) handleGetInstance(w http.ResponseWriter, r *http.Request) {
 // writeOneInstance answers an array holding instance id, or [] when it is
 // unknown or still provisioning.
 func (s *Service) writeOneInstance(w http.ResponseWriter, id string) {
-	out := []instanceJSON{}
-	if in, ok := s.instances.get(s.clock(), id); ok {
-		out = append(out, in)
+	in, suspended, ok := s.instances.get(s.clock(), id)
+	switch {
+	case !ok:
+		httpjson.Write(w, http.StatusOK, []instanceJSON{})
+	case s.opts.ReportEnabled:
+		httpjson.Write(w, http.StatusOK, []instanceWithEnabled{{in, enabledFlag(suspended)}})
+	default:
+		httpjson.Write(w, http.StatusOK, []instanceJSON{in})
 	}
-	httpjson.Write(w, http.StatusOK, out)
 }
 
 // handleCreateInstance serves POST /partner/instances/create.
@@ -108,90 +121,4 @@ func instanceIDFrom(w http.ResponseWriter, r *http.Request) (form, string, bool)
 		return nil, "", false
 	}
 	return f, id, true
-}
-
-// handleConvert serves PATCH /partner/instances/convert (one way).
-func (s *Service) handleConvert(w http.ResponseWriter, r *http.Request) {
-	_, id, ok := instanceIDFrom(w, r)
-	if !ok {
-		return
-	}
-	in, err := s.instances.update(s.clock(), id, func(in *instance) *apiError {
-		if !in.view.IsConsulting {
-			return fieldError("instance_id", "only consulting instances can be converted")
-		}
-		in.view.IsConsulting = false
-		return nil
-	})
-	if err != nil {
-		err.write(w)
-		return
-	}
-	httpjson.Write(w, http.StatusOK, map[string]string{
-		"instance_id": in.InstanceID, "name": in.Name, "consulting_status": "converted",
-	})
-}
-
-// handleSuspend serves PATCH /partner/instances/suspend (idempotent).
-func (s *Service) handleSuspend(w http.ResponseWriter, r *http.Request) {
-	_, id, ok := instanceIDFrom(w, r)
-	if !ok {
-		return
-	}
-	in, err := s.instances.update(s.clock(), id, func(in *instance) *apiError {
-		if in.isRoot {
-			return fieldError("instance_id", "the root organization cannot be suspended")
-		}
-		in.view.Enabled = 0
-		return nil
-	})
-	if err != nil {
-		err.write(w)
-		return
-	}
-	httpjson.Write(w, http.StatusOK, map[string]any{"instanceID": in.InstanceID, "name": in.Name, "enabled": 0})
-}
-
-// handleReactivate serves PATCH /partner/instances/reactivate and PATCH
-// /partner/instances/info (idempotent).
-func (s *Service) handleReactivate(w http.ResponseWriter, r *http.Request) {
-	_, id, ok := instanceIDFrom(w, r)
-	if !ok {
-		return
-	}
-	in, err := s.instances.update(s.clock(), id, func(in *instance) *apiError {
-		in.view.Enabled = 1
-		return nil
-	})
-	if err != nil {
-		err.write(w)
-		return
-	}
-	httpjson.Write(w, http.StatusOK, map[string]any{"instance_id": in.InstanceID, "name": in.Name, "enabled": 1})
-}
-
-// handleSetMFA serves PATCH /partner/instances/mfa.
-func (s *Service) handleSetMFA(w http.ResponseWriter, r *http.Request) {
-	f, id, ok := instanceIDFrom(w, r)
-	if !ok {
-		return
-	}
-	code := f.get("mfa_type")
-	if code == "" {
-		badRequest(w, "mfa_type", "is required")
-		return
-	}
-	if !validMFA(code) {
-		badRequest(w, "mfa_type", `must be "0", "1" or "2"`)
-		return
-	}
-	in, err := s.instances.update(s.clock(), id, func(in *instance) *apiError {
-		in.view.MFA = code
-		return nil
-	})
-	if err != nil {
-		err.write(w)
-		return
-	}
-	httpjson.Write(w, http.StatusOK, map[string]string{"instance_id": in.InstanceID, "mfa": in.MFA})
 }

@@ -14,17 +14,20 @@ const (
 )
 
 // instance is one stored instance. Fields without a JSON view (country,
-// email, address) are kept only as write-only inputs.
+// email, address) are kept only as write-only inputs; suspended is not in
+// the view either: the reference's instance schema has no status field.
 type instance struct {
-	view    instanceJSON
-	readyAt time.Time
-	country string
-	email   string
-	address [4]string // state, city, postal, street
-	isRoot  bool
+	view      instanceJSON
+	readyAt   time.Time
+	country   string
+	email     string
+	address   [4]string // state, city, postal, street
+	isRoot    bool
+	suspended bool
 }
 
-// instanceJSON is one item of GET /partner/instances/info.
+// instanceJSON is one item of GET /partner/instances/info, with exactly the
+// fields of the reference's instance schema (SubordinateInstanceInfoWithTree).
 type instanceJSON struct {
 	InstanceID        string `json:"instance_id"`
 	Name              string `json:"name"`
@@ -38,7 +41,22 @@ type instanceJSON struct {
 	TenantID          string `json:"tenant_id"`
 	AgentKey          string `json:"agent_key"`
 	MFA               string `json:"mfa"`
-	Enabled           int    `json:"enabled"`
+}
+
+// instanceWithEnabled is instanceJSON plus "enabled" (1 active, 0
+// suspended), the answer of Options.ReportEnabled.
+type instanceWithEnabled struct {
+	instanceJSON
+	Enabled int `json:"enabled"`
+}
+
+// enabledFlag is 0 for a suspended instance, 1 otherwise, as the suspend
+// and reactivate answers report it.
+func enabledFlag(suspended bool) int {
+	if suspended {
+		return 0
+	}
+	return 1
 }
 
 // createParams are the validated inputs of POST /partner/instances/create.
@@ -65,7 +83,7 @@ func newInstanceStore() *instanceStore {
 		view: instanceJSON{
 			InstanceID: RootInstance, Name: rootInstanceName, ShortName: rootShortName,
 			Hierarchy: RootInstance, InstanceType: typeOrganization, URL: rootInstanceURL,
-			AgentKey: rootAgentKey, MFA: "0", Enabled: 1,
+			AgentKey: rootAgentKey, MFA: "0",
 		},
 		isRoot: true,
 	}
@@ -89,24 +107,26 @@ func (st *instanceStore) lookup(now time.Time, id string) (*instance, bool) {
 	return in, true
 }
 
-// get returns the provisioned instance id, suspended or not.
-func (st *instanceStore) get(now time.Time, id string) (instanceJSON, bool) {
+// get returns the provisioned instance id, suspended or not, and whether
+// it is suspended.
+func (st *instanceStore) get(now time.Time, id string) (view instanceJSON, suspended, ok bool) {
 	st.mu.Lock()
 	defer st.mu.Unlock()
 	in, ok := st.lookup(now, id)
 	if !ok {
-		return instanceJSON{}, false
+		return instanceJSON{}, false, false
 	}
-	return in.view, true
+	return in.view, in.suspended, true
 }
 
-// list returns every provisioned, enabled instance in creation order.
+// list returns every provisioned instance that is not suspended, in
+// creation order.
 func (st *instanceStore) list(now time.Time) []instanceJSON {
 	st.mu.Lock()
 	defer st.mu.Unlock()
 	out := []instanceJSON{}
 	for _, id := range st.order {
-		if in, ok := st.lookup(now, id); ok && in.view.Enabled == 1 {
+		if in, ok := st.lookup(now, id); ok && !in.suspended {
 			out = append(out, in.view)
 		}
 	}
@@ -131,7 +151,7 @@ func (st *instanceStore) create(now time.Time, delay time.Duration, p createPara
 			InstanceID: id, Name: p.name, ShortName: p.shortName, ParentID: parent.view.InstanceID,
 			Hierarchy: parent.view.Hierarchy + "/" + id, InstanceType: p.instanceType,
 			IsConsulting: p.isConsulting, URL: url, TenantID: p.tenantID, AgentKey: newHex(16),
-			MFA: p.mfa, Enabled: 1,
+			MFA: p.mfa,
 		},
 		readyAt: now.Add(delay),
 		country: p.country,

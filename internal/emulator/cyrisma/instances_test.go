@@ -33,7 +33,7 @@ func TestRootInstanceSeeded(t *testing.T) {
 		}
 		root := list[0]
 		if root.InstanceID != h.svc.RootInstanceID() || root.ParentID != "" || root.InstanceType != "organization" ||
-			root.Hierarchy != RootInstance || root.Enabled != 1 || root.MFA != "0" {
+			root.Hierarchy != RootInstance || root.MFA != "0" {
 			t.Fatalf("root %+v", root)
 		}
 	}
@@ -59,7 +59,7 @@ func TestCreateProvisioningDelay(t *testing.T) {
 	in := got[0]
 	if !uuidPattern.MatchString(in.InstanceID) || !urlPattern.MatchString(in.URL) || in.ParentID != RootInstance ||
 		in.Hierarchy != RootInstance+"/"+org || in.InstanceType != "organization" || in.IsConsulting ||
-		in.MFA != "2" || in.Enabled != 1 || in.Name != "Sub Org" || in.ShortName != "Acme" || in.NumberOfEndpoints != 0 {
+		in.MFA != "2" || in.Name != "Sub Org" || in.ShortName != "Acme" || in.NumberOfEndpoints != 0 {
 		t.Fatalf("instance %+v", in)
 	}
 	child := h.create(tok, map[string]string{"parent_instance_id": org, "tenant_id": "t-1"})
@@ -101,33 +101,37 @@ func TestCreateValidation(t *testing.T) {
 }
 
 func TestSuspendAndReactivate(t *testing.T) {
-	for _, path := range []string{"/partner/instances/reactivate", "/partner/instances/info"} {
-		t.Run(path, func(t *testing.T) {
-			h := newHarness(t, Options{})
+	for route, path := range map[ReactivateRoute]string{
+		"": "/partner/instances/info", ReactivateAtInfo: "/partner/instances/info",
+		ReactivateAtReactivate: "/partner/instances/reactivate", ReactivateAtBoth: "/partner/instances/reactivate",
+	} {
+		t.Run(string(route)+" "+path, func(t *testing.T) {
+			h := newHarness(t, Options{Reactivate: route})
 			tok := h.token()
 			id := h.create(tok, nil)
 			for i := 0; i < 2; i++ { // idempotent
 				status, b := h.do("PATCH", "/partner/instances/suspend", tok, url.Values{"instance_id": {id}})
 				var out map[string]any
 				decode(t, b, &out)
-				if status != 200 || out["instanceID"] != id || out["name"] != "Acme Corp" || out["enabled"] != float64(0) {
+				if status != 200 || out["instanceID"] != id || out["name"] != "Acme Corp" || out["enabled"] != float64(0) || len(out) != 3 {
 					t.Fatalf("suspend: %d %s", status, b)
 				}
 			}
 			if _, ok := ids(h.instances(tok, "/partner/instances/info"))[id]; ok {
 				t.Fatal("suspended instance listed")
 			}
-			got := h.instances(tok, "/partner/instances/info/"+id)
-			if len(got) != 1 || got[0].Enabled != 0 {
+			if got := h.instances(tok, "/partner/instances/info/"+id); len(got) != 1 || got[0].InstanceID != id {
 				t.Fatalf("by id: %+v", got)
 			}
-			status, b := h.do("PATCH", path, tok, url.Values{"instance_id": {id}})
-			var out map[string]any
-			decode(t, b, &out)
-			if status != 200 || out["instance_id"] != id || out["enabled"] != float64(1) {
-				t.Fatalf("reactivate: %d %s", status, b)
+			for i := 0; i < 2; i++ { // idempotent
+				status, b := h.do("PATCH", path, tok, url.Values{"instance_id": {id}})
+				var out map[string]any
+				decode(t, b, &out)
+				if status != 200 || out["instance_id"] != id || out["name"] != "Acme Corp" || out["enabled"] != float64(1) || len(out) != 3 {
+					t.Fatalf("reactivate: %d %s", status, b)
+				}
 			}
-			if in, ok := ids(h.instances(tok, "/partner/instances/info"))[id]; !ok || in.Enabled != 1 {
+			if _, ok := ids(h.instances(tok, "/partner/instances/info"))[id]; !ok {
 				t.Fatal("reactivated instance not listed")
 			}
 		})
@@ -135,7 +139,7 @@ func TestSuspendAndReactivate(t *testing.T) {
 }
 
 func TestPatchErrors(t *testing.T) {
-	h := newHarness(t, Options{})
+	h := newHarness(t, Options{Reactivate: ReactivateAtBoth})
 	tok := h.token()
 	for _, path := range []string{"/partner/instances/suspend", "/partner/instances/reactivate", "/partner/instances/info", "/partner/instances/convert"} {
 		status, b := h.do("PATCH", path, tok, url.Values{"instance_id": {"nope"}})

@@ -81,7 +81,7 @@ func (s *Service) newSeeding() *seeding {
 	}
 	for id, in := range s.instances.byID {
 		sd.ids[id], sd.urls[in.view.URL] = "", ""
-		if in.view.Enabled == 1 {
+		if !in.suspended {
 			sd.shortNames[shortNameKey(in.view.ParentID, in.view.ShortName)] = ""
 		}
 	}

@@ -43,17 +43,14 @@ func (sd *seeding) instance(in InstanceState, n seedjson.Node) {
 		InstanceID: id, Name: in.Name, ShortName: in.ShortName, ParentID: cmp.Or(in.ParentID, RootInstance),
 		InstanceType: cmp.Or(in.InstanceType, typeOrganization), IsConsulting: in.IsConsulting,
 		NumberOfEndpoints: in.NumberOfEndpoints, URL: in.URL, TenantID: in.TenantID,
-		AgentKey: cmp.Or(in.AgentKey, newHex(16)), MFA: cmp.Or(in.MFA, "0"), Enabled: 1,
+		AgentKey: cmp.Or(in.AgentKey, newHex(16)), MFA: cmp.Or(in.MFA, "0"),
 	}
 	sd.instanceRules(v, in, n)
 	if v.URL == "" {
 		v.URL = newInstanceURL(func(u string) bool { _, taken := sd.urls[u]; return taken })
 	}
 	sd.claim(sd.urls, v.URL, n, "url")
-	if !enabled {
-		v.Enabled = 0
-	}
-	si := &seedInstance{in: &instance{view: v, country: in.Country, email: in.Email,
+	si := &seedInstance{in: &instance{view: v, country: in.Country, email: in.Email, suspended: !enabled,
 		address: [4]string{in.Address.State, in.Address.City, in.Address.Postal, in.Address.Street}},
 		n: n, hierarchy: in.Hierarchy}
 	si.in.readyAt = sd.readyAt(in, n)

@@ -28,16 +28,6 @@ const (
 	pathPartnerPrefix = apiPrefix + "/partner"
 )
 
-// Options configures the Cyrisma emulator.
-type Options struct {
-	// TokenTTL returns the access-token lifetime, read each time a token is
-	// minted; nil, or a function returning 0, means the 600 s default.
-	TokenTTL func() time.Duration
-	// ProvisioningDelay is how long a created instance stays invisible
-	// (reads answer [] and writes answer invalid_instance) after creation.
-	ProvisioningDelay time.Duration
-}
-
 // Service is the in-memory Cyrisma legacy Partner API emulator. It is safe
 // for concurrent use.
 type Service struct {
@@ -53,8 +43,10 @@ type Service struct {
 }
 
 // New returns a Service seeded with the demo credentials and the root
-// organization instance.
+// organization instance. It panics if opts.Reactivate is not one of the
+// ReactivateRoute values.
 func New(opts Options) *Service {
+	opts.Reactivate.paths() // panics on an unknown route
 	s := &Service{opts: opts, now: time.Now, secrets: secretlog.New(0)}
 	s.auth = newAuthStore(DemoAPIKey, DemoAPISecret)
 	s.instances = newInstanceStore()
@@ -101,8 +93,9 @@ func (s *Service) Register(mux *http.ServeMux) {
 	mux.HandleFunc("POST "+p+"/instances/create", s.authed(s.handleCreateInstance))
 	mux.HandleFunc("PATCH "+p+"/instances/convert", s.authed(s.handleConvert))
 	mux.HandleFunc("PATCH "+p+"/instances/suspend", s.authed(s.handleSuspend))
-	mux.HandleFunc("PATCH "+p+"/instances/reactivate", s.authed(s.handleReactivate))
-	mux.HandleFunc("PATCH "+p+"/instances/info", s.authed(s.handleReactivate))
+	for _, path := range s.opts.Reactivate.paths() {
+		mux.HandleFunc("PATCH "+p+path, s.authed(s.handleReactivate))
+	}
 	mux.HandleFunc("PATCH "+p+"/instances/mfa", s.authed(s.handleSetMFA))
 
 	mux.HandleFunc("POST "+p+"/instances/users/create", s.authed(s.handleCreateUser))

@@ -78,7 +78,7 @@ func (s *Service) State() State {
 			InstanceID: v.InstanceID, Name: v.Name, ShortName: v.ShortName, ParentID: v.ParentID,
 			Hierarchy: v.Hierarchy, InstanceType: v.InstanceType, IsConsulting: v.IsConsulting,
 			NumberOfEndpoints: v.NumberOfEndpoints, URL: v.URL, TenantID: v.TenantID, AgentKey: v.AgentKey,
-			MFA: v.MFA, Enabled: v.Enabled == 1, Root: in.isRoot, Provisioned: !now.Before(in.readyAt),
+			MFA: v.MFA, Enabled: !in.suspended, Root: in.isRoot, Provisioned: !now.Before(in.readyAt),
 			Country: in.country, Email: in.email, Users: []UserState{},
 			Address: AddressState{State: in.address[0], City: in.address[1], Postal: in.address[2], Street: in.address[3]},
 		}

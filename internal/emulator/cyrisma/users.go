@@ -89,7 +89,7 @@ func (s *Service) handleCreateUser(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	instanceID := f.get("instance_id")
-	in, found := s.instances.get(s.clock(), instanceID)
+	in, _, found := s.instances.get(s.clock(), instanceID)
 	if !found {
 		instanceError(instanceID).write(w)
 		return

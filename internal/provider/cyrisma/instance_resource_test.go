@@ -51,6 +51,32 @@ func apiInstance(t *testing.T, env *acctest.Env, id string) map[string]any {
 	return items[0]
 }
 
+// apiListed reports whether the full listing holds instance id: the
+// reference's instances have no status field, and a suspended instance is
+// one the listing leaves out.
+func apiListed(t *testing.T, env *acctest.Env, id string) bool {
+	t.Helper()
+	status, body := env.Cyrisma(t, http.MethodGet, "/partner/instances/info", nil)
+	acctest.MustStatus(t, "list instances", status, body, http.StatusOK)
+	var items []map[string]any
+	if err := json.Unmarshal(body, &items); err != nil {
+		t.Fatalf("listing: %s", body)
+	}
+	for _, item := range items {
+		if item["instance_id"] == id {
+			return true
+		}
+	}
+	return false
+}
+
+// apiSuspended reports whether instance id exists and is suspended.
+func apiSuspended(t *testing.T, env *acctest.Env, id string) bool {
+	t.Helper()
+	apiInstance(t, env, id) // exists
+	return !apiListed(t, env, id)
+}
+
 // instanceSuspended checks that destroy suspended the instance: the API has no delete.
 func instanceSuspended(t *testing.T, env *acctest.Env) resource.TestCheckFunc {
 	return func(s *terraform.State) error {
@@ -58,8 +84,8 @@ func instanceSuspended(t *testing.T, env *acctest.Env) resource.TestCheckFunc {
 			if rs.Type != "tenant_cyrisma_instance" {
 				continue
 			}
-			if enabled := apiInstance(t, env, rs.Primary.ID)["enabled"]; enabled != float64(0) {
-				return fmt.Errorf("instance %s not suspended after destroy: enabled=%v", rs.Primary.ID, enabled)
+			if !apiSuspended(t, env, rs.Primary.ID) {
+				return fmt.Errorf("instance %s not suspended after destroy: still listed", rs.Primary.ID)
 			}
 		}
 		return nil
@@ -89,6 +115,15 @@ func TestAccCyrismaInstance_lifecycle(t *testing.T) {
 				ResourceName: instAddr, ImportState: true, ImportStateVerify: true,
 				ImportStateVerifyIgnore: []string{"timeouts", "country", "email"},
 			},
+			{ // import {} block: as Cyrisma does not report country and email, its
+				// plan is an in-place update that only records them, nothing else.
+				ResourceName: instAddr, ImportState: true, ImportStateKind: resource.ImportBlockWithID,
+				Config: env.Config(instanceConfig(root, false, false, "none")), ExpectNonEmptyPlan: true,
+				ImportPlanChecks: resource.ImportPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(instAddr, plancheck.ResourceActionUpdate),
+					onlyRecords{instAddr, []string{"country", "email"}},
+				}},
+			},
 			{ // Convert to managed, set MFA, suspend: all in place.
 				Config: env.Config(instanceConfig(root, true, true, "authenticator")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
@@ -96,8 +131,8 @@ func TestAccCyrismaInstance_lifecycle(t *testing.T) {
 				}},
 				Check: func(*terraform.State) error {
 					inst := apiInstance(t, env, id)
-					if inst["is_consulting"] != false || inst["mfa"] != "2" || inst["enabled"] != float64(0) {
-						return fmt.Errorf("API state after update: %v", inst)
+					if inst["is_consulting"] != false || inst["mfa"] != "2" || !apiSuspended(t, env, id) {
+						return fmt.Errorf("API state after update: %v, listed: %v", inst, apiListed(t, env, id))
 					}
 					return nil
 				},
@@ -109,8 +144,8 @@ func TestAccCyrismaInstance_lifecycle(t *testing.T) {
 					statecheck.ExpectKnownValue(instAddr, tfjsonpath.New("mfa_method"), knownvalue.StringExact("email")),
 				},
 				Check: func(*terraform.State) error {
-					if inst := apiInstance(t, env, id); inst["enabled"] != float64(1) || inst["mfa"] != "1" {
-						return fmt.Errorf("API state after reactivation: %v", inst)
+					if inst := apiInstance(t, env, id); apiSuspended(t, env, id) || inst["mfa"] != "1" {
+						return fmt.Errorf("API state after reactivation: %v, listed: %v", inst, apiListed(t, env, id))
 					}
 					return nil
 				},
