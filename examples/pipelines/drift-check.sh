@@ -13,10 +13,12 @@
 # `$TF show -json PLAN` into drift-summary.py (beside this script), which
 # prints each drifted object, its changed attributes as `attr: "old" → "new"`
 # and the actions that would fix it, then exits 2. Error: prints the CLI's
-# output on stderr and exits 1.
+# output on stderr and exits 1. The summaries (and the "no drift" line) name
+# the CLI that ran by the base name of $TF: `terraform` or `tofu`.
 #
 # Environment:
-#   TF                  the CLI to run: terraform (default) or tofu
+#   TF                  the CLI to run: terraform (default) or tofu, or a path
+#                       to either
 #   PYTHON              the Python 3 interpreter for the summary (default python3)
 #   DRIFT_SUMMARY_FILE  if set, the summary is also appended to this file as
 #                       Markdown (for example $GITHUB_STEP_SUMMARY)
@@ -32,6 +34,8 @@ set -euo pipefail
 TF=${TF:-terraform}
 PYTHON=${PYTHON:-python3}
 summariser="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/drift-summary.py"
+# cli is the CLI as the summaries name it: terraform or tofu, not a path.
+cli=$(basename -- "$TF")
 
 # fail prints its arguments on stderr and exits 1.
 fail() {
@@ -88,7 +92,7 @@ fi
 # with extra arguments; it returns the summariser's status.
 summarise() {
   "$TF" -chdir="$dir" show -json -no-color "$plan" 2>"$work/show.log" |
-    "$PYTHON" "$summariser" --title "$dir" ${md_args[@]+"${md_args[@]}"} "$@"
+    "$PYTHON" "$summariser" --title "$dir" --cli "$cli" ${md_args[@]+"${md_args[@]}"} "$@"
 }
 
 code=0
@@ -103,8 +107,8 @@ case $code in
     summarise --require-drift || status=$?
     case $status in
       3)
-        echo "drift-check: no drift in $dir ($TF plan has no changes)"
-        markdown "## Drift check: \`$dir\`" "" "No drift." ""
+        echo "drift-check: no drift in $dir ($cli plan has no changes)"
+        markdown "## Drift check: \`$dir\`" "" "No drift (\`$cli plan\` has no changes)." ""
         ;;
       0) ;; # summarised: changed outside Terraform, nothing to apply
       *)
@@ -123,7 +127,7 @@ case $code in
     ;;
   *)
     cat "$work/plan.log" >&2
-    markdown "## Drift check: \`$dir\`" "" "The check failed: \`$TF plan\` exited $code (see the job log)." ""
+    markdown "## Drift check: \`$dir\`" "" "The check failed: \`$cli plan\` exited $code (see the job log)." ""
     fail "$TF plan failed in $dir (exit $code)"
     ;;
 esac

@@ -2,7 +2,7 @@
 """Summarise the drift in a Terraform or OpenTofu plan, for people and CI.
 
 Usage:
-    terraform show -json PLANFILE | python3 drift-summary.py [--title T] [--markdown FILE]
+    terraform show -json PLANFILE | python3 drift-summary.py [--title T] [--markdown FILE] [--cli NAME]
 
 Reads the `show -json` document of a saved plan on standard input and prints,
 for every object changed or deleted outside Terraform (the plan's
@@ -10,7 +10,10 @@ for every object changed or deleted outside Terraform (the plan's
 actions are not no-op or read), its address, the kind of drift and each
 changed top-level attribute as `attr: "old" → "new"`; then the actions the
 plan would take to reconcile. With --markdown it also appends the same
-summary as Markdown to FILE (such as $GITHUB_STEP_SUMMARY).
+summary as Markdown to FILE (such as $GITHUB_STEP_SUMMARY). --cli names the
+CLI that made the plan, `terraform` (the default) or `tofu` (a path or a
+versioned name such as tofu-1.12 counts as its base name): the summary says
+"Planned actions (tofu apply would)" and "changed outside OpenTofu".
 
 It never prints a secret: an attribute marked sensitive on either side
 (`before_sensitive` / `after_sensitive`), or holding a sensitive value
@@ -30,10 +33,12 @@ SENSITIVE = "(sensitive)"
 UNKNOWN = "(known after apply)"
 MAX_VALUE_CHARS = 200  # longer values are cut, with an ellipsis
 
+# DRIFT_KINDS and the headlines name the product as {product}: Terraform or
+# OpenTofu, after the CLI that made the plan (see cli_names).
 DRIFT_KINDS = {
-    ("update",): "changed outside Terraform",
-    ("delete",): "deleted outside Terraform",
-    ("create",): "created outside Terraform",
+    ("update",): "changed outside {product}",
+    ("delete",): "deleted outside {product}",
+    ("create",): "created outside {product}",
 }
 
 PLANNED_VERBS = {
@@ -51,6 +56,17 @@ IGNORED_ACTIONS = {("no-op",), ("read",)}
 # NO_DRIFT_EXIT is the exit status of --require-drift when nothing changed
 # outside Terraform.
 NO_DRIFT_EXIT = 3
+
+
+def cli_names(cli):
+    """(command, product) for the --cli value: ("tofu", "OpenTofu") for
+    tofu, a path to it or a versioned name such as tofu-1.12; the base name
+    and "Terraform" otherwise."""
+    command = (cli or "terraform").replace("\\", "/").rstrip("/").split("/")[-1] or "terraform"
+    if command.lower().endswith(".exe"):
+        command = command[:-4]
+    product = "OpenTofu" if command.lower().startswith(("tofu", "opentofu")) else "Terraform"
+    return command, product
 
 
 def marked(mask):
@@ -114,15 +130,17 @@ def actions_of(rc):
     return tuple(rc.get("change", {}).get("actions") or ())
 
 
-def drifted(plan):
+def drifted(plan, product="Terraform"):
     """The drift entries: (address, kind, attribute rows); and whether they
-    come from resource_drift (True) or the resource_changes fallback."""
+    come from resource_drift (True) or the resource_changes fallback.
+    product (Terraform or OpenTofu) is what the kinds say objects changed
+    outside of."""
     entries = []
     for rc in plan.get("resource_drift") or []:
         actions = actions_of(rc)
         if actions in IGNORED_ACTIONS:
             continue
-        kind = DRIFT_KINDS.get(actions, "changed outside Terraform (%s)" % ", ".join(actions))
+        kind = DRIFT_KINDS.get(actions, "changed outside {product} (%s)" % ", ".join(actions)).format(product=product)
         rows = changed_attributes(rc["change"]) if actions == ("update",) else []
         entries.append((address_of(rc), kind, rows))
     if entries:
@@ -130,7 +148,7 @@ def drifted(plan):
     for rc in planned(plan):
         actions = actions_of(rc)
         if actions == ("create",):
-            kind = "missing (never created, or deleted outside Terraform)"
+            kind = "missing (never created, or deleted outside %s)" % product
         elif actions == ("delete",):
             kind = "no longer in the configuration"
         else:
@@ -163,28 +181,29 @@ def changed_outputs(plan):
     return sorted(name for name, oc in changes.items() if tuple(oc.get("actions") or ()) not in IGNORED_ACTIONS)
 
 
-def headline(entries, from_drift, outputs, nothing_to_apply=False):
-    """The one-sentence verdict."""
+def headline(entries, from_drift, outputs, nothing_to_apply=False, product="Terraform"):
+    """The one-sentence verdict; product is Terraform or OpenTofu."""
     n = len(entries)
     objects = "%d object%s" % (n, "" if n == 1 else "s")
     if from_drift and nothing_to_apply:
-        return ("Changed outside Terraform, with nothing to apply: %s (only attributes the configuration "
-                "does not set, or ignores, changed)." % objects)
+        return ("Changed outside %s, with nothing to apply: %s (only attributes the configuration "
+                "does not set, or ignores, changed)." % (product, objects))
     if from_drift:
-        return "Drift detected: %s changed outside Terraform." % objects
+        return "Drift detected: %s changed outside %s." % (objects, product)
     if entries:
         verb = "differs" if n == 1 else "differ"
-        return "No change outside Terraform was reported, but %s %s from the configuration." % (objects, verb)
+        return "No change outside %s was reported, but %s %s from the configuration." % (product, objects, verb)
     if outputs:
         return "The plan changes only outputs."
     return "The plan has changes, but none to resources or outputs."
 
 
-def text_summary(title, plan):
-    """The summary as plain text."""
-    entries, from_drift = drifted(plan)
+def text_summary(title, plan, cli="terraform"):
+    """The summary as plain text; cli is the CLI that made the plan."""
+    command, product = cli_names(cli)
+    entries, from_drift = drifted(plan, product)
     outputs = changed_outputs(plan)
-    verdict = headline(entries, from_drift, outputs, not planned(plan) and not outputs)
+    verdict = headline(entries, from_drift, outputs, not planned(plan) and not outputs, product)
     out = [("%s: " % title if title else "") + verdict, ""]
     for address, kind, rows in entries:
         out.append("%s: %s" % (address, kind))
@@ -193,7 +212,7 @@ def text_summary(title, plan):
         out.append("")
     actions = planned_lines(plan)
     if actions:
-        out.append("Planned actions (terraform apply would):")
+        out.append("Planned actions (%s apply would):" % command)
         for address, verb, names in actions:
             out.append("    %s: %s%s" % (address, verb, " (%s)" % ", ".join(names) if names else ""))
     if outputs:
@@ -215,18 +234,20 @@ def md_value(text):
     return "_%s_" % text if text in (SENSITIVE, UNKNOWN) else code(text)
 
 
-def markdown_summary(title, plan):
-    """The summary as Markdown, for CI job summaries."""
-    entries, from_drift = drifted(plan)
+def markdown_summary(title, plan, cli="terraform"):
+    """The summary as Markdown, for CI job summaries; cli is the CLI that
+    made the plan."""
+    command, product = cli_names(cli)
+    entries, from_drift = drifted(plan, product)
     outputs = changed_outputs(plan)
-    verdict = headline(entries, from_drift, outputs, not planned(plan) and not outputs)
+    verdict = headline(entries, from_drift, outputs, not planned(plan) and not outputs, product)
     out = ["## Drift check%s" % (": " + code(title) if title else ""), "", verdict, ""]
     for address, kind, rows in entries:
         out.append("- %s: %s" % (code(address), kind))
         out.extend("  - %s: %s → %s" % (code(name), md_value(old), md_value(new)) for name, old, new in rows)
     actions = planned_lines(plan)
     if actions:
-        out += ["", "**Planned actions** (`terraform apply` would):", ""]
+        out += ["", "**Planned actions** (%s would):" % code(command + " apply"), ""]
         for address, verb, names in actions:
             detail = " (%s)" % ", ".join(code(n) for n in names) if names else ""
             out.append("- %s: %s%s" % (code(address), verb, detail))
@@ -239,6 +260,8 @@ def main():
     parser = argparse.ArgumentParser(description="Summarise the drift of `terraform show -json PLANFILE` on stdin.")
     parser.add_argument("--title", default="", help="what was checked, such as the directory")
     parser.add_argument("--markdown", metavar="FILE", help="also append the summary as Markdown to FILE")
+    parser.add_argument("--cli", metavar="NAME", default="terraform",
+                        help="the CLI that made the plan, named in the summary: terraform (default) or tofu")
     parser.add_argument("--require-drift", action="store_true",
                         help="print nothing and exit %d when nothing changed outside Terraform "
                              "(for a plan without changes to apply)" % NO_DRIFT_EXIT)
@@ -254,11 +277,11 @@ def main():
         sys.exit(NO_DRIFT_EXIT)
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(encoding="utf-8", errors="replace")
-    sys.stdout.write(text_summary(args.title, plan))
+    sys.stdout.write(text_summary(args.title, plan, args.cli))
     if args.markdown:
         try:
             with open(args.markdown, "a", encoding="utf-8") as md:
-                md.write(markdown_summary(args.title, plan))
+                md.write(markdown_summary(args.title, plan, args.cli))
         except OSError as err:
             sys.exit("drift-summary: cannot write %s: %s" % (args.markdown, err.strerror))
 

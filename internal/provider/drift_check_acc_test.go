@@ -20,7 +20,8 @@ const rotatedHookURL = "https://hooks.example.com/cryptr/tok-rotated-in-console-
 // Cryptr webhook whose target URL comes from a sensitive variable and a
 // Cyrisma instance) with the real CLI, then runs
 // examples/pipelines/drift-check.sh on it as a scheduled pipeline would,
-// with the CLI's environment and TF set to the same terraform:
+// with the CLI's environment and TF set to the same terraform (or tofu), which
+// every summary names:
 //   - right after apply, it exits 0 and says "no drift";
 //   - after a rename of the organization, a new target and events for the
 //     webhook and a new MFA method for the instance, made in the vendors'
@@ -50,6 +51,8 @@ func TestAccDriftCheckScript(t *testing.T) {
 	}
 
 	script := pipelineFile(t, "drift-check.sh")
+	// The summaries name the CLI that ran (and the product it belongs to).
+	tf, product := driftCheckCLI(acctest.TerraformPath())
 	summaryFile := filepath.Join(t.TempDir(), "summary.md")
 	cli.SetEnv("TF", acctest.TerraformPath())
 	cli.SetEnv("DRIFT_SUMMARY_FILE", summaryFile)
@@ -68,7 +71,7 @@ func TestAccDriftCheckScript(t *testing.T) {
 	}
 
 	out, code := run("the output right after apply")
-	if code != 0 || !strings.Contains(out, "no drift") {
+	if code != 0 || !strings.Contains(out, "no drift in "+cli.Dir+" ("+tf+" plan has no changes)") {
 		t.Fatalf("drift-check.sh right after apply exited %d, want 0 and \"no drift\":\n%s", code, shown(out))
 	}
 
@@ -88,15 +91,15 @@ func TestAccDriftCheckScript(t *testing.T) {
 		t.Fatalf("drift-check.sh after the console changes exited %d, want 2:\n%s", code, shown(out))
 	}
 	for _, want := range []string{
-		"Drift detected: 3 objects changed outside Terraform.",
-		"tenant_cryptr_organization.acme: changed outside Terraform\n",
+		"Drift detected: 3 objects changed outside " + product + ".",
+		"tenant_cryptr_organization.acme: changed outside " + product + "\n",
 		`    name: "Acme Industries" → "Acme Industries Europe"` + "\n",
-		"tenant_cryptr_webhook.audit: changed outside Terraform\n",
+		"tenant_cryptr_webhook.audit: changed outside " + product + "\n",
 		`    event_codes: ["dir_sync.user.provision.success"] → ["all"]` + "\n",
 		"    target_url: (sensitive) → (sensitive)\n",
-		"tenant_cyrisma_instance.contoso: changed outside Terraform\n",
+		"tenant_cyrisma_instance.contoso: changed outside " + product + "\n",
 		`    mfa_method: "authenticator" → "none"` + "\n",
-		"Planned actions (terraform apply would):\n",
+		"Planned actions (" + tf + " apply would):\n",
 		"    tenant_cryptr_organization.acme: update in place (name, updated_at)\n",
 		"    tenant_cryptr_webhook.audit: update in place (event_codes, target_url, updated_at)\n",
 		"    tenant_cyrisma_instance.contoso: update in place (mfa_method)\n",
@@ -119,12 +122,13 @@ func TestAccDriftCheckScript(t *testing.T) {
 	markdown := string(b)
 	runs["the Markdown summary"] = markdown
 	for _, want := range []string{
-		"## Drift check: `" + cli.Dir + "`\n\nNo drift.\n",
-		"Drift detected: 3 objects changed outside Terraform.\n",
-		"- `tenant_cryptr_organization.acme`: changed outside Terraform\n  - `name`: `\"Acme Industries\"` → `\"Acme Industries Europe\"`\n",
+		"## Drift check: `" + cli.Dir + "`\n\nNo drift (`" + tf + " plan` has no changes).\n",
+		"Drift detected: 3 objects changed outside " + product + ".\n",
+		"- `tenant_cryptr_organization.acme`: changed outside " + product + "\n  - `name`: `\"Acme Industries\"` → `\"Acme Industries Europe\"`\n",
 		"  - `target_url`: _(sensitive)_ → _(sensitive)_\n",
 		"  - `mfa_method`: `\"authenticator\"` → `\"none\"`\n",
-		"The check failed: `" + acctest.TerraformPath() + " plan` exited 1",
+		"**Planned actions** (`" + tf + " apply` would):\n",
+		"The check failed: `" + tf + " plan` exited 1",
 	} {
 		if !strings.Contains(markdown, want) {
 			t.Errorf("the Markdown summary lacks %q:\n%s", want, shown(markdown))

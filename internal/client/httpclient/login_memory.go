@@ -1,6 +1,8 @@
 package httpclient
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"time"
 )
@@ -51,4 +53,13 @@ func (s *TokenSource) rememberedFailure() error {
 		return nil
 	}
 	return &RememberedLoginError{At: s.failedAt, Ago: ago, Err: s.failure}
+}
+
+// cutByCallerDeadline reports whether a login's failure may come from its
+// caller's own deadline rather than from the login endpoint: the rate
+// limiter refuses, before the deadline passes, a turn that would come after
+// it. Such a failure says nothing of the endpoint and is not remembered.
+func cutByCallerDeadline(ctx context.Context, err error) bool {
+	_, hasDeadline := ctx.Deadline()
+	return hasDeadline && errors.Is(err, context.DeadlineExceeded)
 }

@@ -3,6 +3,7 @@ package httpclient
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net"
 	"net/http"
 	"net/url"
@@ -171,5 +172,29 @@ func TestLoginStepWithoutTokenFailsInsteadOfWaitingForItself(t *testing.T) {
 		}
 	case <-time.After(10 * time.Second):
 		t.Fatal("the login waited for itself")
+	}
+}
+
+// TestLoginCutByTheCallersDeadlineIsNotRemembered: a login that fails
+// because its caller's deadline is near (the rate limiter refuses a turn
+// after it) says nothing of the endpoint: the next caller logs in again.
+func TestLoginCutByTheCallersDeadlineIsNotRemembered(t *testing.T) {
+	t.Parallel()
+	logins := 0
+	source := NewTokenSource(func(ctx context.Context, _ *Token) (*Token, error) {
+		logins++
+		if _, hasDeadline := ctx.Deadline(); hasDeadline {
+			return nil, fmt.Errorf("%w: rate: Wait(n=1) would exceed context deadline", context.DeadlineExceeded)
+		}
+		return &Token{AccessToken: "fresh-token", Expiry: time.Now().Add(time.Hour)}, nil
+	}, time.Hour)
+	short, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	if _, err := source.Token(short); err == nil {
+		t.Fatal("the login cut by the caller's deadline succeeded")
+	}
+	token, err := source.Token(context.Background())
+	if err != nil || token != "fresh-token" || logins != 2 {
+		t.Fatalf("token %q, err %v after %d logins: the cut login was remembered", token, err, logins)
 	}
 }

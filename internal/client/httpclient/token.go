@@ -113,7 +113,7 @@ func (s *TokenSource) renewHeld(ctx context.Context) (*Token, error) {
 	s.mu.Unlock()
 	next, err := s.login(s.loginContext(ctx, newBudget(loginBudget)), previous)
 	if err != nil {
-		if ctx.Err() == nil {
+		if ctx.Err() == nil && !cutByCallerDeadline(ctx, err) {
 			s.rememberFailure(err)
 		}
 		return nil, err
