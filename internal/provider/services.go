@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -25,17 +26,13 @@ func buildCryptr(m providerModel, shared httpclient.Config) (any, error) {
 	account := resolve("cryptr.account_domain", envCryptrAccountDomain, str(b, func(b *cryptrBlock) types.String { return b.AccountDomain }), "")
 	id := resolve("cryptr.client_id", envCryptrClientID, str(b, func(b *cryptrBlock) types.String { return b.ClientID }), "")
 	secret := resolve("cryptr.client_secret", envCryptrClientSecret, str(b, func(b *cryptrBlock) types.String { return b.ClientSecret }), "")
-	base, err := serviceURL.baseURL()
-	if err != nil {
+	base, urlErr := serviceURL.baseURL()
+	rate, rateErr := resolveRateLimit("cryptr.max_requests_per_second", envCryptrRateLimit,
+		float(b, func(b *cryptrBlock) types.Float64 { return b.RateLimit }), defaultCryptrRateLimit)
+	if err := errors.Join(urlErr, required(account, id, secret), rateErr); err != nil {
 		return nil, err
 	}
-	if err := required(account, id, secret); err != nil {
-		return nil, err
-	}
-	if shared.MaxRequestsPerSecond, err = resolveRateLimit("cryptr.max_requests_per_second", envCryptrRateLimit,
-		float(b, func(b *cryptrBlock) types.Float64 { return b.RateLimit }), defaultCryptrRateLimit); err != nil {
-		return nil, err
-	}
+	shared.MaxRequestsPerSecond = rate
 	return cryptr.New(cryptr.Config{ServiceURL: base, AccountDomain: account.value, ClientID: id.value, ClientSecret: secret.value}, shared), nil
 }
 
@@ -44,34 +41,32 @@ func buildCyrisma(m providerModel, shared httpclient.Config) (any, error) {
 	apiURL := resolve("cyrisma.api_url", envCyrismaAPIURL, str(b, func(b *cyrismaBlock) types.String { return b.APIURL }), defaultCyrismaAPIURL)
 	key := resolve("cyrisma.api_key", envCyrismaAPIKey, str(b, func(b *cyrismaBlock) types.String { return b.APIKey }), "")
 	secret := resolve("cyrisma.api_secret", envCyrismaAPISecret, str(b, func(b *cyrismaBlock) types.String { return b.APISecret }), "")
-	base, err := apiURL.baseURL()
-	if err != nil {
+	base, urlErr := apiURL.baseURL()
+	rate, rateErr := resolveRateLimit("cyrisma.max_requests_per_second", envCyrismaRateLimit,
+		float(b, func(b *cyrismaBlock) types.Float64 { return b.RateLimit }), defaultCyrismaRateLimit)
+	if err := errors.Join(urlErr, required(key, secret), rateErr); err != nil {
 		return nil, err
 	}
-	if err := required(key, secret); err != nil {
-		return nil, err
-	}
-	if shared.MaxRequestsPerSecond, err = resolveRateLimit("cyrisma.max_requests_per_second", envCyrismaRateLimit,
-		float(b, func(b *cyrismaBlock) types.Float64 { return b.RateLimit }), defaultCyrismaRateLimit); err != nil {
-		return nil, err
-	}
+	shared.MaxRequestsPerSecond = rate
 	return cyrisma.New(cyrisma.Config{APIURL: base, APIKey: key.value, APISecret: secret.value}, shared), nil
 }
 
 func buildSynerise(m providerModel, shared httpclient.Config) (any, error) {
 	cfg, err := resolveSynerise(m.Synerise)
-	if err != nil {
+	rate, rateErr := resolveRateLimit("synerise.max_requests_per_second", envSyneriseRateLimit,
+		float(m.Synerise, func(b *syneriseBlock) types.Float64 { return b.RateLimit }), defaultSyneriseRateLimit)
+	if err := errors.Join(err, rateErr); err != nil {
 		return nil, err
 	}
-	if shared.MaxRequestsPerSecond, err = resolveRateLimit("synerise.max_requests_per_second", envSyneriseRateLimit,
-		float(m.Synerise, func(b *syneriseBlock) types.Float64 { return b.RateLimit }), defaultSyneriseRateLimit); err != nil {
-		return nil, err
-	}
+	shared.MaxRequestsPerSecond = rate
 	return synerise.New(cfg, shared), nil
 }
 
 // resolveSynerise picks the authentication mode: the one whose attributes the
-// block sets, else SYNERISE_API_KEY, else the user variables.
+// block sets, else SYNERISE_API_KEY, else the user variables. Its error
+// names every problem, one per line: the API URL's and the credentials'.
+// A credential not known until apply gives a fwkit.NotKnownError (so a
+// plan does not fail because of it).
 func resolveSynerise(b *syneriseBlock) (synerise.Config, error) {
 	get := func(f func(*syneriseBlock) types.String) types.String { return str(b, f) }
 	key := resolve("synerise.api_key", envSyneriseAPIKey, get(func(b *syneriseBlock) types.String { return b.APIKey }), "")
@@ -79,21 +74,28 @@ func resolveSynerise(b *syneriseBlock) (synerise.Config, error) {
 	password := resolve("synerise.password", envSynerisePassword, get(func(b *syneriseBlock) types.String { return b.Password }), "")
 	workspace := resolve("synerise.workspace_uuid", envSyneriseWorkspaceUUID, get(func(b *syneriseBlock) types.String { return b.WorkspaceUUID }), "")
 	totpSecret := resolve("synerise.mfa_totp_secret", envSyneriseMFATOTPSecret, get(func(b *syneriseBlock) types.String { return b.MFATOTPSecret }), "")
-	base, err := resolveSyneriseAPIURL(b)
-	if err != nil {
-		return synerise.Config{}, err
-	}
+	base, urlErr := resolveSyneriseAPIURL(b)
 	userInConfig := user.fromConfig || password.fromConfig
+	userInBlock := userInConfig || user.unknown || password.unknown
+	var cfg synerise.Config
+	var err error
 	switch {
 	case key.fromConfig && userInConfig:
-		return synerise.Config{}, fmt.Errorf("synerise: set either api_key or username and password, not both")
-	case key.fromConfig || (key.value != "" && !userInConfig):
-		return synerise.Config{APIURL: base, APIKey: key.value}, nil
-	case user.value != "" || password.value != "":
-		if err := required(user, password); err != nil {
-			return synerise.Config{}, err
-		}
-		return synerise.Config{APIURL: base, Username: user.value, Password: password.value, WorkspaceUUID: workspace.value, MFATOTPSecret: totpSecret.value}, nil
+		err = fmt.Errorf("synerise: set either api_key or username and password, not both")
+	case key.unknown:
+		// The mode is api_key's, unless the block also sets the user's
+		// attributes: then only apply tells (an empty api_key is unset).
+		err = key.missingError()
+	case key.fromConfig || (key.value != "" && !userInBlock):
+		cfg = synerise.Config{APIURL: base, APIKey: key.value}
+	case userInBlock || user.value != "" || password.value != "":
+		err = required(user, password)
+		cfg = synerise.Config{APIURL: base, Username: user.value, Password: password.value, WorkspaceUUID: workspace.value, MFATOTPSecret: totpSecret.value}
+	default:
+		err = fmt.Errorf("synerise credentials are not set: set api_key (or the %s environment variable), or username and password (or %s and %s) in the provider's synerise block", envSyneriseAPIKey, envSyneriseUsername, envSynerisePassword)
 	}
-	return synerise.Config{}, fmt.Errorf("synerise credentials are not set: set api_key (or the %s environment variable), or username and password (or %s and %s) in the provider's synerise block", envSyneriseAPIKey, envSyneriseUsername, envSynerisePassword)
+	if err := errors.Join(urlErr, err); err != nil {
+		return synerise.Config{}, err
+	}
+	return cfg, nil
 }

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"regexp"
@@ -90,20 +91,23 @@ func resolve(attr, env string, configured types.String, def string) setting {
 // missingError names the attribute and its environment variable.
 func (s setting) missingError() error {
 	if s.unknown {
-		return fmt.Errorf("%s depends on a value that is not known until apply, so the provider cannot use it yet: apply the object it comes from first (for example with -target), or set it from a variable", s.attr)
+		return &fwkit.NotKnownError{Message: fmt.Sprintf("%s depends on a value that is not known until apply, so the provider cannot use it yet: apply the object it comes from first (for example with -target), or set it from a variable", s.attr)}
 	}
 	block, name, _ := strings.Cut(s.attr, ".")
 	return fmt.Errorf("%s is not set: set %s in the provider's %s block or the %s environment variable", s.attr, name, block, s.env)
 }
 
-// required returns the value or an error naming the attribute and variable.
+// required returns nil when every setting has a value, or an error naming
+// each one that has none (one line per setting, with its attribute and
+// environment variable).
 func required(settings ...setting) error {
+	var missing []error
 	for _, s := range settings {
 		if s.value == "" || s.unknown {
-			return s.missingError()
+			missing = append(missing, s.missingError())
 		}
 	}
-	return nil
+	return errors.Join(missing...)
 }
 
 // baseURL validates a URL setting (HTTPS except on loopback).
@@ -167,7 +171,7 @@ func resolveTransport(m providerModel) (transportSettings, error) {
 func resolveRateLimit(attr, env string, configured types.Float64, def float64) (float64, error) {
 	switch {
 	case configured.IsUnknown():
-		return 0, fmt.Errorf("%s depends on a value that is not known until apply; set it from a variable or a literal", attr)
+		return 0, &fwkit.NotKnownError{Message: fmt.Sprintf("%s depends on a value that is not known until apply; set it from a variable or a literal", attr)}
 	case !configured.IsNull():
 		return configured.ValueFloat64(), nil
 	}

@@ -184,7 +184,9 @@ var validationCases = []validationCase{
 	{block: "resource.tenant_cryptr_organization", attr: "timeouts.create", check: "timeDuration", value: `"15 minutes"`, want: `Time Duration.*must be a string containing a sequence of decimal numbers`, unnamed: unnamedTimeouts},
 
 	{block: "resource.tenant_cryptr_sso_connection", attr: "organization_domain", check: "regexMatches", value: `"Acme Corp"`, want: `must be an organization domain`},
-	{block: "resource.tenant_cryptr_sso_connection", attr: "provider_type", check: "regexMatches", value: `"okta"`, want: `must be "unset" or "<saml\|oauth>.<provider>"`},
+	{block: "resource.tenant_cryptr_sso_connection", attr: "provider_type", check: "oneOfSuggesting", value: `"okta"`, want: `Invalid provider_type.*got "okta": did you mean "saml.okta"\?`},
+	{block: "resource.tenant_cryptr_sso_connection", attr: "provider_type", check: "oneOfSuggesting", value: `"saml.okat"`, want: `must be one of "saml.azure_ad".*"unset", got "saml.okat": did you mean "saml.okta"\?.*neither change`},
+	{block: "resource.tenant_cryptr_sso_connection", attr: "provider_type", check: "oneOfSuggesting", value: `"saml.google"`, want: `must be one of .*"saml.custom" or "unset", got "saml.google"\. Cryptr`},
 	{block: "resource.tenant_cryptr_sso_connection", attr: "users_access_policy", check: "oneOf", value: `"everyone"`, want: `value must be one of.*only_registered_users`},
 	{block: "resource.tenant_cryptr_sso_connection", attr: "number_users_provisioning_limit", check: "atLeast", value: `0`, want: `must be at least 1, got: 0`},
 	{block: "resource.tenant_cryptr_sso_connection", attr: "metadata_xml", check: "wellFormedXML", value: `"<md:EntityDescriptor entityID=\"x\">"`, want: `well-formed XML`},
@@ -371,7 +373,10 @@ var schemaChecks = sync.OnceValue(func() []schemaCheck {
 		walk(block, s.Schema)
 		_, vc := r.(resource.ResourceWithValidateConfig)
 		_, cv := r.(resource.ResourceWithConfigValidators)
-		_, mp := r.(resource.ResourceWithModifyPlan)
+		// Every resource has fwkit.ResourceBase's ModifyPlan (the settings
+		// check, covered by TestEveryResourceChecksItsSettingsAtPlan): the
+		// cases are for the resources' own.
+		mp := declaresModifyPlan(r)
 		object(block, map[string]bool{checkValidateConfig: vc, checkConfigValidators: cv, checkModifyPlan: mp})
 	}
 	for _, newDataSource := range p.DataSources(ctx) {

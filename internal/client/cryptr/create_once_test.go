@@ -35,7 +35,7 @@ func TestEveryCreateIsMadeOnceWhenItsAnswerIsLost(t *testing.T) {
 			return countIn(matching(list, func(o Organization) bool { return o.Name == "Lost "+domain }), err)
 		}},
 		{"SSO connection", "/sso-connection", func(ctx context.Context, c *Client, domain string) (string, error) {
-			s, err := c.CreateSSOConnection(ctx, domain, SSOConnectionInput{ProviderType: "saml.okta", Active: true})
+			s, err := c.CreateSSOConnection(ctx, domain, SSOConnectionInput{ProviderType: "saml.okta", Active: true}, nil)
 			return value(s, err, func(s *SSOConnection) string { return s.ID })
 		}, func(ctx context.Context, c *Client, domain string) (int, error) {
 			list, err := c.ListSSOConnections(ctx, 0)

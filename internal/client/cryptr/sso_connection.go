@@ -120,7 +120,12 @@ func (in SSOConnectionInput) updateForm() url.Values {
 // looked up before the create is sent again.
 // An organization that already has one answers 409: see
 // httpclient.HasStatus(err, http.StatusConflict).
-func (c *Client) CreateSSOConnection(ctx context.Context, domain string, in SSOConnectionInput) (*SSOConnection, error) {
+//
+// created, when not nil, is called with the new connection as soon as the
+// create has made it, before the metadata is set: a caller records it there
+// (a resource saves it in the state), so that a failure of the second call,
+// returned as the error, leaves a connection it knows of, not an orphan.
+func (c *Client) CreateSSOConnection(ctx context.Context, domain string, in SSOConnectionInput, created func(*SSOConnection)) (*SSOConnection, error) {
 	out, err := createOnce(ctx, c, func(ctx context.Context) (*SSOConnection, error) {
 		var out SSOConnection
 		_, err := c.api.Do(ctx, httpclient.Request{Method: http.MethodPost, Path: orgPath(domain, "sso-connection"), Form: in.createForm(), Result: &out})
@@ -131,6 +136,9 @@ func (c *Client) CreateSSOConnection(ctx context.Context, domain string, in SSOC
 	})
 	if err != nil {
 		return nil, err
+	}
+	if created != nil {
+		created(out)
 	}
 	if in.Metadata == "" {
 		return out, nil

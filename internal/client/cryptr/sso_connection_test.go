@@ -31,7 +31,7 @@ func TestSSOConnectionLifecycle(t *testing.T) {
 	created, err := c.CreateSSOConnection(ctx, "barker-inc", SSOConnectionInput{
 		ProviderType: "saml.okta", Active: true, NumberUsersProvisioningLimit: &limit,
 		UsersAccessPolicy: "only_registered_users", Metadata: ssoMetadata,
-	})
+	}, nil)
 	if err != nil {
 		t.Fatalf("CreateSSOConnection: %v", err)
 	}
@@ -44,7 +44,7 @@ func TestSSOConnectionLifecycle(t *testing.T) {
 	if routeCount(ts, "PUT /api/v2/org/{domain}/sso-connection") != 1 {
 		t.Fatal("the metadata should be set by one update after the create")
 	}
-	_, err = c.CreateSSOConnection(ctx, "barker-inc", SSOConnectionInput{Active: true})
+	_, err = c.CreateSSOConnection(ctx, "barker-inc", SSOConnectionInput{Active: true}, nil)
 	if !httpclient.HasStatus(err, http.StatusConflict) {
 		t.Fatalf("second create: %v, want 409", err)
 	}
@@ -87,7 +87,7 @@ func TestSSOConnectionListAllPages(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := c.CreateSSOConnection(ctx, org.Domain, SSOConnectionInput{Active: true}); err != nil {
+		if _, err := c.CreateSSOConnection(ctx, org.Domain, SSOConnectionInput{Active: true}, nil); err != nil {
 			t.Fatal(err)
 		}
 		want[org.Domain] = true

@@ -150,5 +150,13 @@ func (r *AdminResource) AdoptedAsRead() {}
 
 // ImportState imports an admin by "<organization_domain>/<email>".
 func (r *AdminResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	fwkit.ImportInto(ctx, req, resp, "organization_domain", "email")
+	fwkit.ImportInto(ctx, req, resp, fwkit.ImportID{
+		Resource: r.TypeName(),
+		Parts: []fwkit.ImportPart{
+			importDomainPart("organization_domain", "the domain of the admin's organization"),
+			{Attr: "email", Of: "the admin's email", Shape: fwkit.ShapeEmail},
+		},
+		Find:    `data.tenant_cryptr_admins (organization_domain = "acme-industries") lists the admins of an organization with their email; ` + findOrgDomain,
+		Example: "acme-industries/it@acme.com",
+	})
 }

@@ -230,7 +230,16 @@ func (r *DirectorySyncResource) Delete(ctx context.Context, req resource.DeleteR
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	_, err := api.UpdateDirectorySync(ctx, state.OrganizationDomain.ValueString(), false)
+	domain := state.OrganizationDomain.ValueString()
+	_, err := api.UpdateDirectorySync(ctx, domain, false)
+	if err == nil {
+		fwkit.WarnNotDeleted(&resp.Diagnostics, fwkit.NotDeleted{
+			Kind: "Cryptr directory sync", Done: "deactivated", Object: `the directory sync of organization "` + domain + `"`,
+			Why: "the Cryptr API has no call to delete a directory sync",
+			Remains: "It remains at Cryptr, deactivated (active = false), with its SCIM token. To manage it again, import it by organization domain " +
+				"(creating it again fails with a conflict).",
+		})
+	}
 	if err := fwkit.IgnoreGone(err); err != nil {
 		resp.Diagnostics.AddError("Could not deactivate the Cryptr directory sync", err.Error())
 	}
@@ -239,5 +248,5 @@ func (r *DirectorySyncResource) Delete(ctx context.Context, req resource.DeleteR
 // ImportState imports the directory sync of an organization (in the
 // provider's environment) by the organization's domain.
 func (r *DirectorySyncResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	fwkit.ImportInto(ctx, req, resp, "organization_domain")
+	fwkit.ImportInto(ctx, req, resp, importByOrgDomain(r.TypeName()))
 }

@@ -77,13 +77,21 @@ func (r *MagicLinkConnectionResource) Update(ctx context.Context, req resource.U
 	magicLinkSettings.update(ctx, r.Data, req, resp)
 }
 
-// Delete restores the default settings: the API cannot delete the connection.
+// Delete restores the default settings: the API cannot delete the
+// connection. A warning says what remains: magic-link login stays on.
 func (r *MagicLinkConnectionResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	magicLinkSettings.delete(ctx, r.Data, req, resp)
+	if domain, reset := magicLinkSettings.delete(ctx, r.Data, req, resp); reset {
+		fwkit.WarnNotDeleted(&resp.Diagnostics, fwkit.NotDeleted{
+			Kind: "Cryptr magic-link connection", Done: "reset", Object: `the magic-link connection of organization "` + domain + `"`,
+			Why: "every Cryptr organization has a magic-link connection, which the API cannot delete",
+			Remains: "It remains at Cryptr with Cryptr's defaults: active = true, find_or_create_user = false, no sign_in_template_id. " +
+				"Magic-link login stays on: to turn it off, keep the resource with active = false instead of destroying it.",
+		})
+	}
 }
 
 // ImportState imports the magic-link connection of an organization by the
 // organization's domain.
 func (r *MagicLinkConnectionResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	fwkit.ImportInto(ctx, req, resp, "organization_domain")
+	fwkit.ImportInto(ctx, req, resp, importByOrgDomain(r.TypeName()))
 }

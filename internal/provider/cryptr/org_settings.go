@@ -60,18 +60,24 @@ func (o orgSettings[M, A, I]) update(ctx context.Context, data *fwkit.ProviderDa
 	o.write(ctx, data, plan, "Could not update the Cryptr "+o.what, &resp.State, &resp.Diagnostics)
 }
 
-// delete restores the defaults: the API cannot delete the object.
-func (o orgSettings[M, A, I]) delete(ctx context.Context, data *fwkit.ProviderData, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+// delete restores the defaults: the API cannot delete the object. It
+// returns the organization's domain, and whether the object was reset (not
+// when it failed, nor when the organization is gone), for the resource's
+// warning that the object remains.
+func (o orgSettings[M, A, I]) delete(ctx context.Context, data *fwkit.ProviderData, req resource.DeleteRequest, resp *resource.DeleteResponse) (domain string, reset bool) {
 	var state M
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	api, diags := client(data)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
-		return
+		return "", false
 	}
-	if _, err := o.put(api, ctx, o.domain(state), o.defaults); fwkit.IgnoreGone(err) != nil {
+	domain = o.domain(state)
+	_, err := o.put(api, ctx, domain, o.defaults)
+	if fwkit.IgnoreGone(err) != nil {
 		resp.Diagnostics.AddError("Could not reset the Cryptr "+o.what, err.Error())
 	}
+	return domain, err == nil
 }
 
 // write sets the object to plan and records the answer in state.

@@ -9,7 +9,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listplanmodifier"
@@ -55,7 +54,7 @@ func (r *OrganizationResource) Schema(ctx context.Context, _ resource.SchemaRequ
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A Cryptr organization: one B2B customer, with its own user directory and two environments (sandbox and production). " +
 			"Cryptr derives the organization's `domain` from its name at creation; the domain never changes, even when the name does. " +
-			"Creation waits until both environments are provisioned (`up`), bounded by `timeouts.create`. Destroy deletes the organization.",
+			"Creation waits until both environments are provisioned (`up`), bounded by `timeouts.create` (default `" + fwkit.FormatDuration(defaultProvisioningTimeout) + "`). Destroy deletes the organization.",
 		Attributes: map[string]schema.Attribute{
 			"id": fwkit.ComputedString("Same as `domain`."),
 			"name": schema.StringAttribute{
@@ -88,7 +87,11 @@ func (r *OrganizationResource) Schema(ctx context.Context, _ resource.SchemaRequ
 			"updated_at":  schema.StringAttribute{Computed: true, MarkdownDescription: "Time of the last change (UTC)."},
 		},
 		Blocks: map[string]schema.Block{
-			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true}),
+			"timeouts": timeouts.Block(ctx, timeouts.Opts{
+				Create: true,
+				CreateDescription: fwkit.TimeoutDescription("How long creation waits for both environments to be provisioned (`up`). "+
+					"Past it the apply fails and the organization stays in the state, tainted: the next apply replaces it.", defaultProvisioningTimeout),
+			}),
 		},
 	}
 }
@@ -208,6 +211,35 @@ func (r *OrganizationResource) Delete(ctx context.Context, req resource.DeleteRe
 
 // ImportState imports an organization by its domain.
 func (r *OrganizationResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	fwkit.ImportInto(ctx, req, resp, "domain")
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
+	domain := importDomainPart("domain", "the organization's domain")
+	domain.Also = []string{"id"}
+	fwkit.ImportInto(ctx, req, resp, fwkit.ImportID{
+		Resource: r.TypeName(), Parts: []fwkit.ImportPart{domain}, Find: findOrgDomain, Example: "acme-industries",
+	})
+}
+
+// findOrgDomain says where to find an organization's domain, for the
+// import errors of the Cryptr resources.
+const findOrgDomain = "data.tenant_cryptr_organizations lists every organization with its name and domain " +
+	"(a tenant_cryptr_organization exports it as domain)."
+
+// importDomainPart is the organization-domain part of the import IDs of the
+// Cryptr resources: given a name instead, it suggests the domain Cryptr
+// derives from that name.
+func importDomainPart(attr, of string) fwkit.ImportPart {
+	return fwkit.ImportPart{Attr: attr, Of: of, Shape: fwkit.ShapeDomain.WithSuggestion(func(name string) string {
+		if d := DomainOf(name); d != "" {
+			return fmt.Sprintf("Did you mean %q? It is the domain Cryptr gives an organization created with the name %q.", d, name)
+		}
+		return ""
+	})}
+}
+
+// importByOrgDomain is the import ID of the objects an organization has at
+// most one of (its connections): the organization's domain.
+func importByOrgDomain(resource string) fwkit.ImportID {
+	return fwkit.ImportID{
+		Resource: resource, Parts: []fwkit.ImportPart{importDomainPart("organization_domain", "the domain of the organization")},
+		Find: findOrgDomain, Example: "acme-industries",
+	}
 }

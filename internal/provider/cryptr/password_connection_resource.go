@@ -134,13 +134,20 @@ func (r *PasswordConnectionResource) Update(ctx context.Context, req resource.Up
 }
 
 // Delete deactivates the password connection and restores the default
-// settings: the API cannot delete it.
+// settings: the API cannot delete it. A warning says what remains.
 func (r *PasswordConnectionResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	passwordSettings.delete(ctx, r.Data, req, resp)
+	if domain, reset := passwordSettings.delete(ctx, r.Data, req, resp); reset {
+		fwkit.WarnNotDeleted(&resp.Diagnostics, fwkit.NotDeleted{
+			Kind: "Cryptr password connection", Done: "reset", Object: fmt.Sprintf("the password connection of organization %q", domain),
+			Why: "the Cryptr API has no call to delete a password connection",
+			Remains: "It remains at Cryptr, deactivated, with Cryptr's default rules: active = false, plain_text_min_length = 8, plain_text_max_length = 40, " +
+				"pepper_rotation_period = 86400, no forgot_password_template_id. Password login is off.",
+		})
+	}
 }
 
 // ImportState imports the password connection of an organization by the
 // organization's domain.
 func (r *PasswordConnectionResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	fwkit.ImportInto(ctx, req, resp, "organization_domain")
+	fwkit.ImportInto(ctx, req, resp, importByOrgDomain(r.TypeName()))
 }

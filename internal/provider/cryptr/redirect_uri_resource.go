@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
@@ -141,5 +140,10 @@ func (r *RedirectURIResource) Delete(ctx context.Context, req resource.DeleteReq
 
 // ImportState imports a redirect URI by id.
 func (r *RedirectURIResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+	fwkit.ImportInto(ctx, req, resp, fwkit.ImportID{
+		Resource: r.TypeName(),
+		Parts:    []fwkit.ImportPart{{Attr: "id", Of: "the redirect URI's id (not the URI)", Shape: fwkit.ShapeOpaqueID}},
+		Find:     "data.tenant_cryptr_redirect_uris lists the redirect URIs of the provider's environment with their id and uri.",
+		Example:  "8d814d02-35d8-48a9-a033-291fd5959a0c",
+	})
 }

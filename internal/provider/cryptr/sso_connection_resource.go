@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -21,9 +20,6 @@ import (
 	"github.com/tenantops/terraform-provider-tenant/internal/client/httpclient"
 	"github.com/tenantops/terraform-provider-tenant/internal/provider/fwkit"
 )
-
-// ssoProviderTypePattern matches "unset" and "<saml|oauth>.<provider>".
-var ssoProviderTypePattern = regexp.MustCompile(`^(unset|(saml|oauth)\.[a-z0-9_]+)$`)
 
 // SSOConnectionResource manages an organization's SSO connection.
 type SSOConnectionResource struct{ fwkit.ResourceBase }
@@ -63,7 +59,7 @@ func (r *SSOConnectionResource) Schema(_ context.Context, _ resource.SchemaReque
 				Required: true,
 				MarkdownDescription: "Identity provider type: `saml.azure_ad`, `saml.adfs`, `saml.okta`, `saml.ping_federate`, `saml.ping_one`, `saml.auth0`, " +
 					"`saml.onelogin`, `saml.custom`, or `unset`. It cannot change after creation.",
-				Validators: []validator.String{stringvalidator.RegexMatches(ssoProviderTypePattern, `must be "unset" or "<saml|oauth>.<provider>", such as saml.okta`)},
+				Validators: []validator.String{fwkit.SSOProviderType()},
 			},
 			"active": schema.BoolAttribute{
 				Optional: true, Computed: true, Default: booldefault.StaticBool(true),
@@ -99,6 +95,9 @@ func (r *SSOConnectionResource) Schema(_ context.Context, _ resource.SchemaReque
 // ModifyPlan refuses a change of provider_type, which the API cannot make
 // and which no replacement can achieve (there is no delete).
 func (r *SSOConnectionResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if r.ResourceBase.ModifyPlan(ctx, req, resp); resp.Diagnostics.HasError() {
+		return
+	}
 	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
 		return
 	}
@@ -116,6 +115,9 @@ func (r *SSOConnectionResource) ModifyPlan(ctx context.Context, req resource.Mod
 }
 
 // Create creates the connection, or adopts the organization's existing one.
+// The create and the setting of the metadata are two calls: the connection
+// is saved in the state between them, so that if the second fails it stays
+// there (tainted, replaced by the next apply) instead of being orphaned.
 func (r *SSOConnectionResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan ssoConnectionModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -125,9 +127,20 @@ func (r *SSOConnectionResource) Create(ctx context.Context, req resource.CreateR
 		return
 	}
 	domain, in := plan.OrganizationDomain.ValueString(), expandSSOConnection(plan)
-	conn, err := api.CreateSSOConnection(ctx, domain, in)
+	var saved *cryptr.SSOConnection
+	conn, err := api.CreateSSOConnection(ctx, domain, in, func(created *cryptr.SSOConnection) {
+		saved = created
+		model := flattenSSOConnection(created, domain)
+		resp.Diagnostics.Append(resp.State.Set(ctx, &model)...)
+	})
 	if httpclient.HasStatus(err, http.StatusConflict) {
 		conn, err = r.adopt(ctx, api, domain, in, resp)
+	}
+	if err != nil && saved != nil {
+		fwkit.AddAPIError(&resp.Diagnostics, "Could not set the metadata of the new Cryptr SSO connection",
+			fmt.Errorf("the SSO connection %s of organization %q was created and is saved in the state as tainted; the next apply replaces it (deactivates it, then sets it up again): %w", saved.ID, domain, err),
+			ssoConnectionFields)
+		return
 	}
 	if err != nil {
 		fwkit.AddAPIError(&resp.Diagnostics, "Could not create the Cryptr SSO connection", err, ssoConnectionFields)
@@ -192,7 +205,16 @@ func (r *SSOConnectionResource) Delete(ctx context.Context, req resource.DeleteR
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	_, err := api.SetSSOConnectionActive(ctx, state.OrganizationDomain.ValueString(), false)
+	domain := state.OrganizationDomain.ValueString()
+	_, err := api.SetSSOConnectionActive(ctx, domain, false)
+	if err == nil {
+		fwkit.WarnNotDeleted(&resp.Diagnostics, fwkit.NotDeleted{
+			Kind: "Cryptr SSO connection", Done: "deactivated", Object: fmt.Sprintf("the SSO connection of organization %q", domain),
+			Why: "the Cryptr API has no call to delete an SSO connection",
+			Remains: "It remains at Cryptr, deactivated (active = false), with its provider type, metadata and settings; deleting the organization removes it for good. " +
+				"Applying the resource again adopts and reactivates it, as long as provider_type is the same.",
+		})
+	}
 	if err := fwkit.IgnoreGone(err); err != nil {
 		resp.Diagnostics.AddError("Could not deactivate the Cryptr SSO connection", err.Error())
 	}
@@ -200,5 +222,7 @@ func (r *SSOConnectionResource) Delete(ctx context.Context, req resource.DeleteR
 
 // ImportState imports the connection of an organization by its domain.
 func (r *SSOConnectionResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	fwkit.ImportInto(ctx, req, resp, "organization_domain")
+	spec := importByOrgDomain(r.TypeName())
+	spec.Find = "data.tenant_cryptr_sso_connections lists every SSO connection with its organization_domain; " + findOrgDomain
+	fwkit.ImportInto(ctx, req, resp, spec)
 }

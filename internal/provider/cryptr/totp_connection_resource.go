@@ -106,13 +106,20 @@ func (r *TOTPConnectionResource) Update(ctx context.Context, req resource.Update
 	totpSettings.update(ctx, r.Data, req, resp)
 }
 
-// Delete restores the default settings: the API cannot delete the connection.
+// Delete restores the default settings: the API cannot delete the
+// connection. A warning says what remains.
 func (r *TOTPConnectionResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	totpSettings.delete(ctx, r.Data, req, resp)
+	if domain, reset := totpSettings.delete(ctx, r.Data, req, resp); reset {
+		fwkit.WarnNotDeleted(&resp.Diagnostics, fwkit.NotDeleted{
+			Kind: "Cryptr TOTP connection", Done: "reset", Object: `the TOTP connection of organization "` + domain + `"`,
+			Why:     "every Cryptr organization has a TOTP connection, which the API cannot delete",
+			Remains: `It remains at Cryptr with Cryptr's defaults: active = false, method = "totp_mobile_app", expiry_in_seconds = 30. TOTP is off.`,
+		})
+	}
 }
 
 // ImportState imports the TOTP connection of an organization by the
 // organization's domain.
 func (r *TOTPConnectionResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	fwkit.ImportInto(ctx, req, resp, "organization_domain")
+	fwkit.ImportInto(ctx, req, resp, importByOrgDomain(r.TypeName()))
 }

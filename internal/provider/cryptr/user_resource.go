@@ -171,5 +171,14 @@ func (r *UserResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 
 // ImportState imports a user by "<organization_domain>/<id>".
 func (r *UserResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	fwkit.ImportInto(ctx, req, resp, "organization_domain", "id")
+	fwkit.ImportInto(ctx, req, resp, fwkit.ImportID{
+		Resource: r.TypeName(),
+		Parts: []fwkit.ImportPart{
+			importDomainPart("organization_domain", "the domain of the user's organization"),
+			{Attr: "id", Of: "the user's id (not the email)", Shape: fwkit.ShapeUUID},
+		},
+		Find: `data.tenant_cryptr_users (organization_domain = "acme-industries") lists the users of an organization, ` +
+			"in the environment of the provider's API key, with their id and email; " + findOrgDomain,
+		Example: "acme-industries/d6a46443-c7bc-4259-aa5d-ce51cc548b57",
+	})
 }

@@ -6,7 +6,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
@@ -167,5 +166,11 @@ func (r *WebhookResource) Delete(ctx context.Context, req resource.DeleteRequest
 
 // ImportState imports a webhook by its id.
 func (r *WebhookResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+	fwkit.ImportInto(ctx, req, resp, fwkit.ImportID{
+		Resource: r.TypeName(),
+		Parts: []fwkit.ImportPart{{Attr: "id", Of: "the webhook's id (not its name)",
+			Shape: fwkit.ShapeCryptrID("webhook", "webhook_2RCVpicx8L7cFwhrz2gHjnsCLKQ")}},
+		Find:    "data.tenant_cryptr_webhooks lists the webhooks of the provider's environment with their id and name.",
+		Example: "webhook_2RCVpicx8L7cFwhrz2gHjnsCLKQ",
+	})
 }

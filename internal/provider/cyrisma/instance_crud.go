@@ -178,7 +178,16 @@ func (r *InstanceResource) Delete(ctx context.Context, req resource.DeleteReques
 			return
 		}
 	}
-	if err := fwkit.IgnoreGone(api.SuspendInstance(ctx, id)); err != nil {
+	err := api.SuspendInstance(ctx, id)
+	if err == nil {
+		fwkit.WarnNotDeleted(&resp.Diagnostics, fwkit.NotDeleted{
+			Kind: "Cyrisma instance", Done: "suspended", Object: fmt.Sprintf("instance %s (%q)", id, state.Name.ValueString()),
+			Why: "the Cyrisma API has no call to delete or decommission an instance",
+			Remains: "It remains at Cyrisma, suspended: it keeps running, is no longer listed in the structure (nor by tenant_cyrisma_instances), " +
+				"and access to it and to everything under it is blocked. Only Cyrisma support can decommission it.",
+		})
+	}
+	if err := fwkit.IgnoreGone(err); err != nil {
 		resp.Diagnostics.AddError("Could not suspend the Cyrisma instance", err.Error())
 	}
 }

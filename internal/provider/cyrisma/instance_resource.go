@@ -65,7 +65,7 @@ func (r *InstanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A Cyrisma instance: an organization (an MSP or a sub-organization) or a customer (`standard`) instance, with its lifecycle: trial or managed, suspended or active, and MFA method. " +
-			"Provisioning is asynchronous; creation waits until the instance can be read, bounded by `timeouts.create`.\n\n" +
+			"Provisioning is asynchronous; creation waits until the instance can be read, bounded by `timeouts.create` (default `" + fwkit.FormatDuration(defaultProvisioningTimeout) + "`).\n\n" +
 			"**Destroy suspends the instance**: the Cyrisma API has no delete or decommission call. A suspended instance keeps running, is hidden from the structure listing, and blocks access to it and to everything under it; ask Cyrisma support to decommission it for good.",
 		Attributes: map[string]schema.Attribute{
 			"id":                 computed("Instance ID."),
@@ -108,7 +108,14 @@ func (r *InstanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
 			},
 		},
-		Blocks: map[string]schema.Block{"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Delete: true})},
+		Blocks: map[string]schema.Block{"timeouts": timeouts.Block(ctx, timeouts.Opts{
+			Create: true,
+			CreateDescription: fwkit.TimeoutDescription("How long creation waits for the new instance to be provisioned (readable). "+
+				"Past it the apply fails and the instance stays in the state, tainted: the next apply replaces it, suspending it.", defaultProvisioningTimeout),
+			Delete: true,
+			DeleteDescription: fwkit.TimeoutDescription("How long destroy (or a replacement) waits for an instance still being provisioned "+
+				"before suspending it; an instance that was ever read is suspended at once. Destroy reads it from the state: apply a new value before destroying.", defaultDeleteTimeout),
+		})},
 	}
 }
 
@@ -125,6 +132,9 @@ func (r *InstanceResource) ValidateConfig(ctx context.Context, req resource.Vali
 // ModifyPlan refuses to turn a managed instance back into a trial in place;
 // when the plan replaces the instance anyway, the new one may be a trial.
 func (r *InstanceResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if r.ResourceBase.ModifyPlan(ctx, req, resp); resp.Diagnostics.HasError() {
+		return
+	}
 	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
 		return
 	}
@@ -148,5 +158,10 @@ func (r *InstanceResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 
 // ImportState imports an instance by its ID.
 func (r *InstanceResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	fwkit.ImportInto(ctx, req, resp, "id")
+	fwkit.ImportInto(ctx, req, resp, fwkit.ImportID{
+		Resource: r.TypeName(),
+		Parts:    []fwkit.ImportPart{{Attr: "id", Of: "the instance's ID (not its name or short name)", Shape: fwkit.ShapeOpaqueID}},
+		Find:     "data.tenant_cyrisma_instances lists the instances with their id, name and short_name.",
+		Example:  "9a1c2b3d-4e5f-4a6b-8c7d-0e1f2a3b4c5d",
+	})
 }

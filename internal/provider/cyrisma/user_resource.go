@@ -79,6 +79,9 @@ func (r *UserResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 // that the instance exists and is an organization: Cyrisma refuses users
 // of customer instances, and this reports it before anything is applied.
 func (r *UserResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if r.ResourceBase.ModifyPlan(ctx, req, resp); resp.Diagnostics.HasError() {
+		return
+	}
 	if !req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
 		return
 	}
@@ -175,10 +178,22 @@ func (r *UserResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 		}
 		return
 	}
+	notDeleted := fwkit.NotDeleted{
+		Kind: "Cyrisma user", Done: "disabled", Object: fmt.Sprintf("user %s (%s)", state.Username.ValueString(), id),
+		Why: "the Cyrisma API has no call to delete a user",
+		Remains: "It remains at Cyrisma, disabled (enabled = false): it can no longer sign in, and still appears in tenant_cyrisma_users. " +
+			"The API cannot enable it again: applying the resource again creates a new user.",
+	}
 	if !u.IsEnabled() {
+		notDeleted.Done = "left disabled"
+		fwkit.WarnNotDeleted(&resp.Diagnostics, notDeleted)
 		return
 	}
-	if err := fwkit.IgnoreGone(api.DisableUser(ctx, id)); err != nil {
+	err = api.DisableUser(ctx, id)
+	if err == nil {
+		fwkit.WarnNotDeleted(&resp.Diagnostics, notDeleted)
+	}
+	if err := fwkit.IgnoreGone(err); err != nil {
 		resp.Diagnostics.AddError("Could not disable the Cyrisma user", err.Error())
 	}
 }
@@ -189,5 +204,10 @@ func (r *UserResource) AdoptedAsRead() {}
 
 // ImportState imports a user by its ID.
 func (r *UserResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	fwkit.ImportInto(ctx, req, resp, "id")
+	fwkit.ImportInto(ctx, req, resp, fwkit.ImportID{
+		Resource: r.TypeName(),
+		Parts:    []fwkit.ImportPart{{Attr: "id", Of: "the user's ID (not the username)", Shape: fwkit.ShapeOpaqueID}},
+		Find:     "data.tenant_cyrisma_users lists the users with their id and username.",
+		Example:  "3f2a9c1e-7b4d-4e8a-9c6f-2d1b0a9e8f7c",
+	})
 }

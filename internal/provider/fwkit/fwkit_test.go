@@ -16,30 +16,6 @@ import (
 	"github.com/tenantops/terraform-provider-tenant/internal/client/httpclient"
 )
 
-func TestParseImportID(t *testing.T) {
-	tests := []struct {
-		id    string
-		parts []string
-		want  []string
-	}{
-		{"acme", []string{"domain"}, []string{"acme"}},
-		{"acme/jo@acme.com", []string{"domain", "email"}, []string{"acme", "jo@acme.com"}},
-		{"acme/a/b", []string{"domain", "id"}, []string{"acme", "a/b"}},
-	}
-	for _, tt := range tests {
-		got, err := ParseImportID(tt.id, tt.parts...)
-		if err != nil || strings.Join(got, "|") != strings.Join(tt.want, "|") {
-			t.Errorf("ParseImportID(%q) = %v, %v; want %v", tt.id, got, err, tt.want)
-		}
-	}
-	for _, bad := range []string{"", "acme", "acme/", "/jo@acme.com", " /x"} {
-		_, err := ParseImportID(bad, "domain", "email")
-		if err == nil || !strings.Contains(err.Error(), `"domain/email"`) {
-			t.Errorf("ParseImportID(%q): want an error naming the format, got %v", bad, err)
-		}
-	}
-}
-
 func TestAddAPIErrorNamesTheAttribute(t *testing.T) {
 	apiErr := &httpclient.APIError{Service: "Cryptr", StatusCode: 422, FieldErrors: map[string][]string{"name": {"has already been taken"}}}
 	var diags diag.Diagnostics

@@ -104,3 +104,21 @@ func IsAbsoluteURI(s string) bool {
 	}
 	return u.Opaque != "" || u.Host != "" || u.Path != ""
 }
+
+// SSOProviderTypes are the provider types of a Cryptr SSO connection: one
+// per identity provider the Cryptr API reference lists (Azure Active
+// Directory, ADFS, Okta, Ping Federate, Ping One, Auth0, OneLogin, Custom
+// SAML), and "unset".
+var SSOProviderTypes = []string{
+	"saml.azure_ad", "saml.adfs", "saml.okta", "saml.ping_federate", "saml.ping_one",
+	"saml.auth0", "saml.onelogin", "saml.custom", "unset",
+}
+
+// SSOProviderType validates the provider_type of a Cryptr SSO connection
+// against SSOProviderTypes, and names the type probably meant for a near
+// miss ("saml.okat": did you mean "saml.okta"?). A wrong type cannot be
+// fixed after creation, so it has to fail the plan.
+func SSOProviderType() validator.String {
+	return OneOfSuggesting("Cryptr can neither change the provider type of an SSO connection nor delete the connection, "+
+		"so a wrong provider type could not be corrected after the apply.", SSOProviderTypes...)
+}

@@ -64,3 +64,36 @@ func TestSSOValidatorsDiagnostics(t *testing.T) {
 		}
 	}
 }
+
+func TestSSOProviderType(t *testing.T) {
+	for _, tt := range []struct {
+		value types.String
+		want  string // "" when valid
+	}{
+		{types.StringValue("saml.okta"), ""},
+		{types.StringValue("unset"), ""},
+		{types.StringValue("saml.custom"), ""},
+		{types.StringNull(), ""},
+		{types.StringUnknown(), ""},
+		{types.StringValue("saml.okat"), `provider_type must be one of "saml.azure_ad", "saml.adfs", "saml.okta", "saml.ping_federate", "saml.ping_one", "saml.auth0", "saml.onelogin", "saml.custom" or "unset", got "saml.okat": did you mean "saml.okta"? Cryptr can neither change`},
+		{types.StringValue("okta"), `got "okta": did you mean "saml.okta"?`},
+		{types.StringValue("saml.google"), `or "unset", got "saml.google". Cryptr can neither change the provider type`},
+		// The old pattern accepted any "<saml|oauth>.<name>".
+		{types.StringValue("oauth.github"), `got "oauth.github".`},
+	} {
+		resp := &validator.StringResponse{}
+		SSOProviderType().ValidateString(context.Background(), validator.StringRequest{Path: path.Root("provider_type"), ConfigValue: tt.value}, resp)
+		if tt.want == "" {
+			if resp.Diagnostics.HasError() {
+				t.Errorf("%v: unexpected %v", tt.value, resp.Diagnostics)
+			}
+			continue
+		}
+		if len(resp.Diagnostics) != 1 || !strings.Contains(resp.Diagnostics[0].Detail(), tt.want) || resp.Diagnostics[0].Summary() != "Invalid provider_type" {
+			t.Errorf("%v: diagnostics %v, want %q", tt.value, resp.Diagnostics, tt.want)
+		}
+		if strings.Contains(tt.want, "did you mean") != strings.Contains(resp.Diagnostics[0].Detail(), "did you mean") {
+			t.Errorf("%v: suggestion mismatch in %q", tt.value, resp.Diagnostics[0].Detail())
+		}
+	}
+}

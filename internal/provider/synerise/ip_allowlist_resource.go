@@ -136,12 +136,30 @@ func (r *IPAllowlistResource) Delete(ctx context.Context, req resource.DeleteReq
 	}
 	if _, err := api.SetIPPolicy(ctx, synerise.IPPolicy{}); err != nil {
 		resp.Diagnostics.AddError("Could not turn off the Synerise IP allowlist", err.Error())
+		return
 	}
+	fwkit.WarnNotDeleted(&resp.Diagnostics, fwkit.NotDeleted{
+		Kind: "Synerise IP allowlist", Done: "turned off and emptied", Object: "the IP policy of workspace " + uuid,
+		Why:     "every Synerise workspace has an IP policy, which the API cannot delete",
+		Remains: "It remains at Synerise, off and empty (enabled = false, enable_support_subnets = false, ip_policy = []): the workspace's IP restriction is lifted.",
+	})
 }
 
 // ImportState imports the policy by workspace UUID, which must be the
 // provider's current workspace.
 func (r *IPAllowlistResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	spec := fwkit.ImportID{
+		Resource: r.TypeName(),
+		Parts: []fwkit.ImportPart{{Attr: "workspace_uuid", Of: "the UUID of the provider's current workspace (not its name, subdomain or numeric id)",
+			Shape: fwkit.ShapeUUID}},
+		Find: "data.tenant_synerise_workspace gives the uuid of the provider's current workspace; " +
+			"data.tenant_synerise_workspaces lists every workspace with its uuid, name and subdomain.",
+		Example: "6f1d2c3b-4a5e-4f60-8b7c-9d0e1f2a3b4c",
+	}
+	if _, err := spec.Parse(strings.TrimSpace(req.ID)); err != nil {
+		resp.Diagnostics.AddError("Invalid import ID", err.Error())
+		return
+	}
 	_, uuid, diags := r.current(ctx)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
