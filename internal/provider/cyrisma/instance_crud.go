@@ -174,7 +174,7 @@ func (r *InstanceResource) Delete(ctx context.Context, req resource.DeleteReques
 		waitCtx, cancel := context.WithTimeout(ctx, deleteTimeout)
 		defer cancel()
 		if _, err := api.WaitInstanceReadable(waitCtx, id, fwkit.PollInterval); err != nil {
-			resp.Diagnostics.AddError("Cyrisma instance still provisioning", fwkit.WaitError(fmt.Sprintf("Provisioning of instance %s, which must finish before it can be suspended,", id), deleteTimeout, err))
+			resp.Diagnostics.AddError("Cyrisma instance still provisioning", fwkit.DeleteWaitError(fmt.Sprintf("Provisioning of instance %s, which must finish before it can be suspended,", id), deleteTimeout, err))
 			return
 		}
 	}

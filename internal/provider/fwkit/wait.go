@@ -20,6 +20,16 @@ func WaitError(what string, timeout time.Duration, err error) string {
 	return fmt.Sprintf("Waiting for %s failed: %v", what, err)
 }
 
+// DeleteWaitError explains a wait during destroy that did not finish: on a
+// timeout, the object is still in the state and destroy can be run again
+// with more time.
+func DeleteWaitError(what string, timeout time.Duration, err error) string {
+	if TimedOut(err) {
+		return fmt.Sprintf("%s did not finish within %s. Nothing was destroyed and the object is still in the state; raise the delete value in the resource's timeouts block (apply it first: destroy reads it from the state) and destroy again. Last error: %v", what, timeout, err)
+	}
+	return fmt.Sprintf("Waiting for %s failed: %v", what, err)
+}
+
 // TimedOut reports whether a wait ended because its deadline passed: its
 // context's deadline, or a request that could not go out before it. The
 // client's rate limiter refuses at once a turn that would come after the

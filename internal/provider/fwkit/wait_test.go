@@ -135,3 +135,18 @@ func TestFormatDurationAndTimeoutDescription(t *testing.T) {
 		t.Errorf("TimeoutDescription = %q", desc)
 	}
 }
+
+func TestDeleteWaitErrorSaysTheObjectStays(t *testing.T) {
+	msg := DeleteWaitError("Provisioning of instance i-1", time.Minute, context.DeadlineExceeded)
+	for _, want := range []string{"did not finish within 1m0s", "Nothing was destroyed", "still in the state", "destroy again"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("%q lacks %q", msg, want)
+		}
+	}
+	if strings.Contains(msg, "tainted") {
+		t.Errorf("a delete wait says the object is tainted: %q", msg)
+	}
+	if msg := DeleteWaitError("x", time.Minute, errors.New("boom")); msg != "Waiting for x failed: boom" {
+		t.Errorf("a failure that is no timeout: %q", msg)
+	}
+}
