@@ -140,17 +140,11 @@ func (c *Client) findNewInstance(ctx context.Context, shortName, parentID string
 	defer cancel()
 	var found *CreatedInstance
 	err := httpclient.Poll(waitCtx, lookupPollInterval, func(ctx context.Context) (bool, error) {
-		list, err := c.ListInstances(ctx)
-		if err != nil {
-			return false, err
+		inst, ok, err := c.findLiveInstance(ctx, shortName, parentID)
+		if ok {
+			found = inst
 		}
-		for _, inst := range list {
-			if inst.ShortName == shortName && inst.ParentID == parentID {
-				found = &CreatedInstance{InstanceID: inst.InstanceID, AgentKey: inst.AgentKey}
-				return true, nil
-			}
-		}
-		return false, nil
+		return ok, err
 	})
 	switch {
 	case found != nil:
